@@ -6,8 +6,7 @@ Contract the rest of the code relies on:
         .data: ClaimsFile | None   (None when there are errors)
         .problems: list[Problem]   (empty when valid)
         .line_of(path_tuple) -> int | None  (1-based line of e.g. ("claims", 3))
-    Problem: .file .line .col .field .message .hint, str(problem) ->
-        "claims.yaml:LINE:COL: field.path: message (hint)"
+    Problem (errors.py): str(problem) -> "claims.yaml:LINE:COL: field.path: message (hint)"
 """
 
 from __future__ import annotations
@@ -18,21 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from .errors import Problem
 from .model import ClaimsFile
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    col: int
-    field: str
-    message: str
-    hint: str = ""
-
-    def __str__(self) -> str:
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.file}:{self.line}:{self.col}: {self.field}: {self.message}{hint}"
 
 
 @dataclass
