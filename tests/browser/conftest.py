@@ -30,6 +30,7 @@ from .harness import (
     Monitor,
     bind_server,
     build_or_raise,
+    dossier_claims_file,
     launch_args,
     server_url,
     serving,
@@ -55,22 +56,6 @@ class Site:
 
     def data(self) -> dict[str, Any]:
         return yaml.safe_load(self.claims_file.read_text(encoding="utf-8"))
-
-
-def dossier_claims_file() -> Path:
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_LenientLoader)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "dossier" in plugin:
-            options = plugin["dossier"] or {}
-            return REPO / options.get("claims", "claims.yaml")
-    return REPO / "claims.yaml"
-
-
-class _LenientLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose ``!ENV`` and ``!!python/name`` tags plain YAML does not know."""
-
-
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 @pytest.fixture(scope="session")
@@ -100,16 +85,16 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture
-def monitor() -> Monitor:
-    return Monitor()
+def monitor(request: pytest.FixtureRequest) -> Monitor:
+    """What the browser did during the test; checked when the test body ends."""
+    found = Monitor()
+    request.node.stash[MONITOR_KEY] = found
+    return found
 
 
 @pytest.fixture
-def new_context(
-    new_context: Callable[..., Any], monitor: Monitor, request: pytest.FixtureRequest
-) -> Callable[..., Any]:
+def new_context(new_context: Callable[..., Any], monitor: Monitor) -> Callable[..., Any]:
     """Every context a test opens is watched by the test's monitor."""
-    request.node.stash[MONITOR_KEY] = monitor
 
     def watched(**kwargs: Any) -> Any:
         return monitor.watch(new_context(**kwargs))

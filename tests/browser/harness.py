@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -184,3 +186,38 @@ class Monitor:
         found += [f"uncaught page error: {text}" for text in self.page_errors]
         found += [f"dialog opened: {kind}: {text}" for kind, text in self.dialogs]
         return found
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does for ``!ENV [NAME, default]``; other tags read as None."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    names = loader.construct_sequence(node)  # type: ignore[arg-type]
+    for name in names[:-1]:
+        if name in os.environ:
+            return os.environ[name]
+    return names[-1] if len(names) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def mkdocs_config() -> dict[str, Any]:
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def effective_repo_url() -> str:
+    """The ``repo_url`` the site is built with (environment first, as ``!ENV`` reads it)."""
+    return str(mkdocs_config()["repo_url"])
+
+
+def dossier_claims_file() -> Path:
+    for plugin in mkdocs_config().get("plugins", []):
+        if isinstance(plugin, dict) and "dossier" in plugin:
+            options = plugin["dossier"] or {}
+            return REPO / options.get("claims", "claims.yaml")
+    return REPO / "claims.yaml"

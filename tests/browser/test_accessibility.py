@@ -1,0 +1,58 @@
+"""axe-core (from the npm registry, injected from node_modules) on the main pages, light and dark.
+
+No serious or critical violation is allowed, and no rule is switched off. What Material gets
+wrong by itself is fixed in ``overrides/`` and ``content/assets/stylesheets/site.css``:
+
+* ``aria-dialog-name``: Material's search dialog has no accessible name
+  -> ``overrides/partials/search.html`` adds ``aria-label``.
+* ``link-in-text-block``: links in running text differ from it by colour alone
+  -> ``site.css`` underlines them.
+* ``color-contrast``: see ``site.css`` (footer and badge colours).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .conftest import Site
+from .test_reader import _main_pages
+
+pytestmark = pytest.mark.browser
+
+BLOCKING = {"serious", "critical"}
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
+
+
+def _pages(site: Site) -> list[str]:
+    pages = _main_pages(site)
+    # home, a claim page, a question page, the contradiction table, the sources page
+    return [p for p in pages if p == "" or p.split("/")[0] in {"claims", "questions", "conflicts", "sources"}]
+
+
+def _describe(violation: dict[str, Any]) -> str:
+    nodes = "; ".join(
+        f"{' '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1].strip()}"
+        for node in violation["nodes"][:5]
+    )
+    count = len(violation["nodes"])
+    return f"{violation['id']} ({violation['impact']}, {count} nodes): {violation['help']} -- {nodes}"
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_no_serious_accessibility_violation(
+    new_context: Any, dossier_site: Site, axe_source: str, scheme: str
+) -> None:
+    page = new_context(color_scheme=scheme).new_page()
+    found = []
+    for path in _pages(dossier_site):
+        page.goto(path)
+        assert page.evaluate("() => document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+        page.add_script_tag(content=axe_source)
+        violations = page.evaluate(
+            # axe's default rule set, every rule on
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        )
+        found += [f"/{path} [{scheme}] {_describe(v)}" for v in violations if v["impact"] in BLOCKING]
+    assert not found, "\n".join(found)
