@@ -110,7 +110,7 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     if monitor is not None:
         problems = monitor.problems()
         if problems:
-            raise AssertionError("the browser saw:\n  " + "\n  ".join(problems))
+            pytest.fail("the browser saw:\n  " + "\n  ".join(problems), pytrace=False)
     return result
 
 
