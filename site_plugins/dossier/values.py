@@ -1,0 +1,140 @@
+"""How values, numbers and dates read on the site, in tables, charts and why-sentences.
+
+One place for the wording, so that a claim's value reads the same on its page, in the
+contradiction table, in a chart's table and in the downloads. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+
+from .model import Question, QuestionKind, Value
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+#: The range a quantity value stands for when only its upper bound is known starts here.
+FLOOR = 0.0
+
+
+def format_number(number: float) -> str:
+    """A number with thousands separators: 1500 -> '1,500', 2.5 -> '2.5'."""
+    if math.isinf(number):
+        return "unlimited"
+    if float(number).is_integer():
+        return f"{int(number):,}"
+    return f"{number:,.2f}".rstrip("0").rstrip(".")
+
+
+def scope_words(scope: str | None) -> str:
+    """A scope id as words: 'in-kursk' -> 'in kursk'."""
+    return scope.replace("-", " ") if scope else ""
+
+
+def quantity_bounds(value: Value) -> tuple[float, float] | None:
+    """The interval a quantity value allows: exactly x -> [x, x]; at least m -> [m, inf);
+    as many as M -> [0, M]; min and max -> [min, max]. None when the value has no figure."""
+    if value.exactly is not None:
+        return float(value.exactly), float(value.exactly)
+    if value.min is None and value.max is None:
+        return None
+    low = float(value.min) if value.min is not None else FLOOR
+    high = float(value.max) if value.max is not None else math.inf
+    return low, high
+
+
+def figure_text(value: Value) -> str:
+    """The figure alone, without unit: '1,500', 'at least 10,000', '2,000 to 3,000'."""
+    if value.exactly is not None:
+        return format_number(value.exactly)
+    if value.min is not None and value.max is not None:
+        if value.min == value.max:
+            return format_number(value.min)
+        return f"{format_number(value.min)} to {format_number(value.max)}"
+    if value.min is not None:
+        return f"at least {format_number(value.min)}"
+    if value.max is not None:
+        return f"as many as {format_number(value.max)}"
+    return "no figure"
+
+
+def unit_of(value: Value, question: Question | None) -> str:
+    """The unit a value is counted in: its own, else its question's (may be empty)."""
+    if value.unit:
+        return value.unit
+    if question is not None and question.unit:
+        return question.unit
+    return ""
+
+
+def option_label(question: Question | None, option_id: str) -> str:
+    """The label of a choice question's option (its id when the question does not list it)."""
+    if question is not None:
+        for option in question.options:
+            if option.id == option_id:
+                return option.label
+    return option_id
+
+
+def format_value(value: Value, question: Question | None, *, with_scope: bool = True) -> str:
+    """A claim's value in readers' words.
+
+    quantity: '1,500 troops sent', 'at least 10,000 troops', 'as many as 3,000 troops';
+    yes-no: 'yes' / 'no' (with 'until <date>' when the period has an end);
+    choice: the option's label.
+    """
+    kind = question.kind if question is not None else None
+    if kind is QuestionKind.yes_no or (kind is None and value.answer is not None):
+        if value.answer is None:
+            return "no answer"
+        text = value.answer.value
+        if value.until:
+            text += f", until {format_date(value.until)}"
+        return text
+    if kind is QuestionKind.choice or (kind is None and value.option is not None):
+        return option_label(question, value.option) if value.option else "no answer"
+    words = [figure_text(value)]
+    unit = unit_of(value, question)
+    if unit:
+        words.append(unit)
+    if with_scope and value.scope:
+        words.append(scope_words(value.scope))
+    return " ".join(words)
+
+
+def format_date(text: str) -> str:
+    """A date as editors wrote it, in words: '2024-10-23' -> '23 October 2024',
+    '2024-10' -> 'October 2024', '2024' -> '2024'. Text that is not a date is returned as is."""
+    parts = text.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            day = _dt.date(numbers[0], numbers[1], numbers[2])
+            return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        if len(numbers) == 2 and 1 <= numbers[1] <= 12:
+            return f"{MONTHS[numbers[1] - 1]} {numbers[0]}"
+    except (ValueError, IndexError):
+        return text
+    return text
+
+
+def days_apart_text(days: int) -> str:
+    """'the same day', 'one day apart', '3 days apart'."""
+    if days == 0:
+        return "the same day"
+    if days == 1:
+        return "one day apart"
+    return f"{days:,} days apart"
