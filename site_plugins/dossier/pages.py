@@ -1,0 +1,70 @@
+"""Where each generated page lives, and the relative links between pages.
+
+Generated page bodies are raw HTML (so editor text is never re-read as Markdown), and MkDocs
+does not rewrite links inside raw HTML: this module computes the same addresses MkDocs gives
+pages, and the relative link from one page to another. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The generated pages' places in the site."""
+
+    claims_dir: str = "claims"
+    questions_dir: str = "questions"
+    downloads_dir: str = "downloads"
+    assets_dir: str = "assets/dossier"
+    directory_urls: bool = True
+
+    # -- source paths (as MkDocs sees them, relative to docs_dir) -------------------------
+    def claim(self, claim_id: str) -> str:
+        return f"{self.claims_dir}/{claim_id}.md"
+
+    def question(self, question_id: str) -> str:
+        return f"{self.questions_dir}/{question_id}.md"
+
+    @property
+    def questions_index(self) -> str:
+        return f"{self.questions_dir}/index.md"
+
+    def download(self, name: str) -> str:
+        return f"{self.downloads_dir}/{name}"
+
+    def asset(self, name: str) -> str:
+        return f"{self.assets_dir}/{name}"
+
+    home = "index.md"
+    sources = "sources.md"
+    actors = "actors.md"
+    conflicts = "conflicts.md"
+    timeline = "timeline.md"
+    downloads = "downloads.md"
+    tags = "tags.md"
+    reference = "reference/claims-yaml.md"
+
+    # -- addresses -------------------------------------------------------------------------
+    def url(self, src_uri: str) -> str:
+        """The site-relative address MkDocs gives ``src_uri`` (pages and static files)."""
+        if not src_uri.endswith(".md"):
+            return src_uri
+        stem = src_uri[: -len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            folder = stem[: -len("index")]
+            return folder if self.directory_urls else f"{stem}.html"
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def link(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
+        """A relative link from the page ``from_src`` to ``to_src`` (optionally to an anchor)."""
+        target = self.url(to_src)
+        page_url = self.url(from_src)
+        # The folder a browser resolves relative links against.
+        here = page_url.rstrip("/") if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+        rel = posixpath.relpath(target or ".", here or ".")
+        if target.endswith("/") or not target:
+            rel = "./" if rel == "." else f"{rel}/"
+        return f"{rel}#{anchor}" if anchor else rel

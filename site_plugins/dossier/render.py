@@ -1,0 +1,486 @@
+"""Render a validated dossier into the site's generated pages.
+
+Everything here is plain Python and Jinja (no MkDocs import): :class:`DossierSite` takes the
+validated ``ClaimsFile`` and returns the Markdown source of every generated page (front matter
+plus a body of raw HTML blocks, so that editor text is never re-read as Markdown), the bytes of
+the downloads, and the home page's "What we know" section. The MkDocs plugin only hands these
+to MkDocs.
+
+Escaping rules: the Jinja environment autoescapes every value; Markdown fields go through
+:func:`sanitise.markdown_html` (see the "Text fields" table there). Page titles go into front
+matter HTML-escaped and JSON-quoted, because the theme writes ``page.title`` into the HTML
+without escaping it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import chart, conflicts, corroboration, exports, values
+from .jsonld import claim_review, script_json
+from .model import (
+    Actor,
+    Claim,
+    ClaimsFile,
+    ClaimStatus,
+    Question,
+    QuestionKind,
+    QuestionStatus,
+    Source,
+    date_mid,
+)
+from .pages import Layout
+from .sanitise import MARKDOWN_FIELDS, markdown_html
+
+#: The marker in the home page where the "What we know" section goes.
+WHAT_WE_KNOW_MARKER = "<!-- dossier:what-we-know -->"
+
+CLAIM_STATUS_TEXT: dict[str, str] = {
+    "confirmed": "borne out by independent evidence or by the party concerned",
+    "reported": "reported by a credible source, not independently confirmed",
+    "unverified": "asserted, with no way yet to check it",
+    "disputed": "contradicted by other credible claims",
+    "denied": "denied by the party concerned",
+    "superseded": "replaced by a later claim",
+    "retracted": "withdrawn by whoever made it",
+}
+QUESTION_STATUS_TEXT: dict[str, str] = {
+    "settled": "the evidence points one way",
+    "disputed": "credible claims disagree",
+    "open": "not enough is known",
+}
+RELIABILITY_TEXT: dict[str, str] = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY_TEXT: dict[int, str] = {
+    1: "confirmed by other independent sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+SOURCE_KIND_TEXT: dict[str, str] = {
+    "original": "original reporting",
+    "wire": "news-agency (wire) story",
+    "republication": "republication or rewrite of another report",
+    "official": "official statement or document",
+    "aggregator": "aggregator or derivative page",
+}
+CONFLICT_KIND_TEXT: dict[str, str] = {
+    "yes-no": "opposite answers",
+    "quantity": "figures that cannot both hold",
+    "choice": "answers that exclude each other",
+    "declared": "linked by the editors",
+}
+DOWNLOAD_TEXT: dict[str, str] = {
+    "claims": "every claim with its question, actor, value, status and citations",
+    "sources": "the bibliography: every source with outlet, headline, byline, date and grade",
+    "conflicts": "the contradiction table: every pair of conflicting claims, why, and its status",
+}
+QUESTION_ORDER = (QuestionStatus.disputed, QuestionStatus.open, QuestionStatus.settled)
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What rendering needs to know about the site (no MkDocs objects)."""
+
+    site_name: str
+    site_url: str | None = None
+    layout: Layout = field(default_factory=Layout)
+    #: Address of claims.yaml on the forge, e.g. https://github.com/o/r/blob/main/claims.yaml;
+    #: "#L<line>" is added for a record. None: no edit links.
+    edit_base: str | None = None
+    claims_name: str = "claims.yaml"
+    quotes_checked: bool = False
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("site_plugins.dossier", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_html
+    env.globals.update(
+        CLAIM_STATUS_TEXT=CLAIM_STATUS_TEXT,
+        QUESTION_STATUS_TEXT=QUESTION_STATUS_TEXT,
+        RELIABILITY_TEXT=RELIABILITY_TEXT,
+        CREDIBILITY_TEXT=CREDIBILITY_TEXT,
+        SOURCE_KIND_TEXT=SOURCE_KIND_TEXT,
+        CONFLICT_KIND_TEXT=CONFLICT_KIND_TEXT,
+    )
+    return env
+
+
+def front_matter(title: str, *, description: str | None = None, tags: Iterable[str] = ()) -> Markup:
+    """YAML front matter; text is HTML-escaped (the theme prints it raw) and JSON-quoted."""
+    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(html.escape(description), ensure_ascii=False)}")
+    tag_list = sorted(set(tags))
+    if tag_list:
+        lines.append("tags:")
+        lines.extend(f"  - {json.dumps(t)}" for t in tag_list)
+    lines.append("---")
+    return Markup("\n".join(lines) + "\n")
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.") + "…"
+
+
+class Links:
+    """Relative links from one page (what templates call ``link``)."""
+
+    def __init__(self, layout: Layout, here: str) -> None:
+        self.layout = layout
+        self.here = here
+
+    def page(self, src: str, anchor: str | None = None) -> str:
+        return self.layout.link(self.here, src, anchor)
+
+    def claim(self, claim_id: str) -> str:
+        return self.page(self.layout.claim(claim_id))
+
+    def question(self, question_id: str) -> str:
+        return self.page(self.layout.question(question_id))
+
+    def source(self, source_id: str) -> str:
+        return self.page(self.layout.sources, f"source-{source_id}")
+
+    def actor(self, actor_id: str) -> str:
+        return self.page(self.layout.actors, f"actor-{actor_id}")
+
+    def conflict(self, conflict_id: str) -> str:
+        return self.page(self.layout.conflicts, f"conflict-{conflict_id}")
+
+    def download(self, name: str) -> str:
+        return self.page(self.layout.download(name))
+
+    def asset(self, name: str) -> str:
+        return self.page(self.layout.asset(name))
+
+
+class DossierSite:
+    """All generated content of one dossier. Build once per MkDocs build; pure and deterministic."""
+
+    def __init__(
+        self,
+        data: ClaimsFile,
+        options: SiteOptions,
+        *,
+        line_of: Callable[[tuple[object, ...]], int | None] | None = None,
+        reference_markdown: str | None = None,
+    ) -> None:
+        self.data = data
+        self.options = options
+        self.layout = options.layout
+        self._line_of = line_of or (lambda _path: None)
+        self._reference = reference_markdown
+        self.env = _environment()
+        self.analysis = conflicts.analyse(data)
+        self.questions = {q.id: q for q in data.questions}
+        self.actors = {a.id: a for a in data.actors}
+        self.sources = {s.id: s for s in data.sources}
+        self.claims = {c.id: c for c in data.claims}
+        self.claim_index = {c.id: i for i, c in enumerate(data.claims)}
+        self.claims_by_question: dict[str, list[Claim]] = defaultdict(list)
+        self.claims_by_actor: dict[str, list[Claim]] = defaultdict(list)
+        self.claims_by_source: dict[str, list[Claim]] = defaultdict(list)
+        self.superseded_by: dict[str, list[Claim]] = defaultdict(list)
+        for claim in sorted(data.claims, key=self._claim_order):
+            self.claims_by_question[claim.question].append(claim)
+            self.claims_by_actor[claim.actor].append(claim)
+            for source_id in dict.fromkeys(c.source for c in claim.citations):
+                self.claims_by_source[source_id].append(claim)
+            for link in claim.supersedes:
+                self.superseded_by[link.claim].append(claim)
+        self.origin_of = corroboration.origin_of(data)
+        self._downloads: dict[str, bytes] | None = None
+
+    # -- helpers available to templates --------------------------------------------------
+    @staticmethod
+    def _claim_order(claim: Claim) -> tuple[object, ...]:
+        as_of = claim.value.as_of or claim.made
+        return (date_mid(as_of), as_of, date_mid(claim.made), claim.id)
+
+    def value_text(self, claim: Claim) -> str:
+        question = self.questions.get(claim.question)
+        return values.format_value(claim.value, question) if question else ""
+
+    def value_sort_key(self, claim: Claim) -> str:
+        """A number for sorting quantity values in tables (empty for other kinds)."""
+        v = claim.value
+        number = v.exactly if v.exactly is not None else (v.min if v.min is not None else v.max)
+        return "" if number is None else f"{number:.0f}"
+
+    def edit_url(self, path: tuple[object, ...]) -> str | None:
+        if not self.options.edit_base:
+            return None
+        line = self._line_of(path)
+        return f"{self.options.edit_base}#L{line}" if line else self.options.edit_base
+
+    def claim_edit_url(self, claim_id: str) -> str | None:
+        return self.edit_url(("claims", self.claim_index[claim_id]))
+
+    def question_edit_url(self, question_id: str) -> str | None:
+        index = next(i for i, q in enumerate(self.data.questions) if q.id == question_id)
+        return self.edit_url(("questions", index))
+
+    def claim_line(self, claim_id: str) -> int | None:
+        return self._line_of(("claims", self.claim_index[claim_id]))
+
+    def copy_chain(self, source: Source) -> list[Source]:
+        """The sources this one was copied from, nearest first (stops at a loop)."""
+        chain: list[Source] = []
+        seen = {source.id}
+        current = source
+        while current.copy_of and current.copy_of in self.sources and current.copy_of not in seen:
+            current = self.sources[current.copy_of]
+            seen.add(current.id)
+            chain.append(current)
+        return chain
+
+    def independent_origins(self, claim: Claim) -> int:
+        return corroboration.independent_origins(claim, self.data)
+
+    def conflicts_of(self, claim_id: str) -> list[conflicts.Conflict]:
+        return list(self.analysis.by_claim.get(claim_id, []))
+
+    def other_claim(self, conflict: conflicts.Conflict, claim_id: str) -> Claim:
+        return self.claims[conflict.b if conflict.a == claim_id else conflict.a]
+
+    def value_range(self, question: Question) -> str:
+        """The spread of the values claimed for ``question``, in words."""
+        claims = self.claims_by_question.get(question.id, [])
+        if not claims:
+            return "no claims yet"
+        if question.kind is QuestionKind.quantity:
+            by_scope: dict[str, list[float]] = defaultdict(list)
+            for c in claims:
+                v = c.value
+                numbers = [n for n in (v.exactly, v.min, v.max) if n is not None]
+                by_scope[v.scope or ""].extend(numbers)
+            unit = f" {question.unit}" if question.unit else ""
+            parts = []
+            for scope in sorted(by_scope):
+                nums = by_scope[scope]
+                if not nums:
+                    continue
+                low, high = min(nums), max(nums)
+                span = f"{low:,.0f}" if low == high else f"{low:,.0f} to {high:,.0f}"
+                parts.append(f"{span}{unit}" + (f" ({scope})" if scope else ""))
+            return "; ".join(parts) or "no figures"
+        counts: dict[str, int] = defaultdict(int)
+        for c in claims:
+            counts[self.value_text(c)] += 1
+        return "; ".join(
+            f"{label}: {n}" for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+
+    def _context(self, here: str, **extra: Any) -> dict[str, Any]:
+        return {
+            "site": self,
+            "data": self.data,
+            "link": Links(self.layout, here),
+            "options": self.options,
+            "ClaimStatus": ClaimStatus,
+            **extra,
+        }
+
+    def _render(self, template: str, here: str, **extra: Any) -> str:
+        return self.env.get_template(template).render(self._context(here, **extra))
+
+    # -- pages ---------------------------------------------------------------------------
+    def claim_page(self, claim: Claim) -> str:
+        here = self.layout.claim(claim.id)
+        ld = None
+        if self.options.site_url:
+            page_url = self.options.site_url.rstrip("/") + "/" + self.layout.url(here)
+            ld = script_json(
+                claim_review(
+                    claim,
+                    self.data,
+                    page_url=page_url,
+                    publisher=self.options.site_name,
+                    site_url=self.options.site_url,
+                )
+            )
+        question = self.questions[claim.question]
+        actor = self.actors.get(claim.actor)
+        return self._render(
+            "claim.md.j2",
+            here,
+            front=front_matter(
+                shorten(claim.statement),
+                description=shorten(f"{_actor_name(actor)}, {claim.made}: {claim.statement}", 160),
+                tags=claim.tags,
+            ),
+            claim=claim,
+            question=question,
+            actor=actor,
+            jsonld=ld,
+        )
+
+    def question_page(self, question: Question) -> str:
+        here = self.layout.question(question.id)
+        claims = self.claims_by_question.get(question.id, [])
+        svg = self.chart_svg(question)
+        question_conflicts = [c for c in self.analysis.conflicts if c.question == question.id]
+        return self._render(
+            "question.md.j2",
+            here,
+            front=front_matter(
+                question.text, description=f"What we know: {question.text}", tags=question.tags
+            ),
+            question=question,
+            claims=claims,
+            chart=svg,
+            conflicts=question_conflicts,
+        )
+
+    def chart_svg(self, question: Question) -> Markup | None:
+        if question.kind is not QuestionKind.quantity:
+            return None
+        claims = self.claims_by_question.get(question.id, [])
+        if not claims:
+            return None
+        return Markup(chart.quantity_chart_svg(question, claims))
+
+    def questions_grouped(self) -> list[tuple[QuestionStatus, list[Question]]]:
+        groups = []
+        for status in QUESTION_ORDER:
+            qs = [q for q in self.data.questions if q.status is status]
+            if qs:
+                groups.append((status, qs))
+        return groups
+
+    def conflict_count(self, question_id: str) -> int:
+        return sum(1 for c in self.analysis.conflicts if c.question == question_id)
+
+    def what_we_know(self, here: str = "index.md") -> str:
+        """The home page's "What we know" section (raw HTML for the marker's place)."""
+        return self._render("what_we_know.md.j2", here, groups=self.questions_grouped())
+
+    def downloads(self) -> dict[str, bytes]:
+        if self._downloads is None:
+            self._downloads = dict(sorted(exports.export_files(self.data, self.analysis).items()))
+        return self._downloads
+
+    def pages(self) -> dict[str, str]:
+        """Source path (relative to docs_dir) -> Markdown, for every generated page."""
+        layout = self.layout
+        out: dict[str, str] = {}
+        for claim in sorted(self.data.claims, key=lambda c: c.id):
+            out[layout.claim(claim.id)] = self.claim_page(claim)
+        for question in self.data.questions:
+            out[layout.question(question.id)] = self.question_page(question)
+        out[layout.questions_index] = self._render(
+            "questions_index.md.j2", layout.questions_index, groups=self.questions_grouped()
+        )
+        out[layout.sources] = self._render("sources.md.j2", layout.sources, origins=self._origin_groups())
+        out[layout.actors] = self._render(
+            "actors.md.j2",
+            layout.actors,
+            actors=sorted(self.data.actors, key=lambda a: (a.name.casefold(), a.id)),
+        )
+        out[layout.conflicts] = self._render("conflicts.md.j2", layout.conflicts, **self._conflict_table())
+        out[layout.timeline] = self._render("timeline.md.j2", layout.timeline)
+        out[layout.downloads] = self._render("downloads.md.j2", layout.downloads, files=self._download_rows())
+        out[layout.tags] = self._render("tags.md.j2", layout.tags)
+        if self._reference:
+            out[layout.reference] = self._render(
+                "reference.md.j2",
+                layout.reference,
+                reference=Markup(self._reference),
+                markdown_fields=MARKDOWN_FIELDS,
+            )
+        return out
+
+    def edit_url_for_page(self, src_uri: str) -> str | None:
+        """Where "edit this page" should lead for a generated page (its record in claims.yaml)."""
+        layout = self.layout
+        for claim_id in self.claims:
+            if src_uri == layout.claim(claim_id):
+                return self.claim_edit_url(claim_id)
+        for question_id in self.questions:
+            if src_uri == layout.question(question_id):
+                return self.question_edit_url(question_id)
+        return self.options.edit_base
+
+    # -- page data -----------------------------------------------------------------------
+    def _origin_groups(self) -> list[tuple[Source, list[Source]]]:
+        groups: dict[str, list[Source]] = defaultdict(list)
+        for source in self.data.sources:
+            groups[self.origin_of.get(source.id, source.id)].append(source)
+        return [(self.sources[root], members) for root, members in groups.items() if root in self.sources]
+
+    def _conflict_table(self) -> dict[str, Any]:
+        rows = list(self.analysis.conflicts)
+        question_ids = sorted({c.question for c in rows}, key=lambda q: self._question_position(q))
+        actor_ids = sorted(
+            {self.claims[x].actor for c in rows for x in (c.a, c.b)},
+            key=lambda a: (_actor_name(self.actors.get(a)).casefold(), a),
+        )
+        kinds = sorted({c.kind for c in rows})
+        statuses = sorted({c.status for c in rows})
+        return {
+            "rows": rows,
+            "filter_questions": [self.questions[q] for q in question_ids if q in self.questions],
+            "filter_actors": [self.actors[a] for a in actor_ids if a in self.actors],
+            "filter_kinds": kinds,
+            "filter_statuses": statuses,
+        }
+
+    def _question_position(self, question_id: str) -> int:
+        for i, q in enumerate(self.data.questions):
+            if q.id == question_id:
+                return i
+        return len(self.data.questions)
+
+    def _download_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for name, content in self.downloads().items():
+            stem, _, fmt = name.rpartition(".")
+            rows.append(
+                {
+                    "name": name,
+                    "format": fmt.upper(),
+                    "what": DOWNLOAD_TEXT.get(stem, stem),
+                    "size": len(content),
+                }
+            )
+        return rows
+
+    def timeline(self) -> list[tuple[Question, list[Claim]]]:
+        return [
+            (q, self.claims_by_question[q.id])
+            for q in self.data.questions
+            if self.claims_by_question.get(q.id)
+        ]
+
+
+def _actor_name(actor: Actor | None) -> str:
+    return actor.name if actor else "unknown"

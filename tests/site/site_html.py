@@ -1,0 +1,41 @@
+"""Helpers for reading built pages in the site tests."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI_DIR = FIXTURES / "mini"
+
+
+class _Collect(HTMLParser):
+    """Tags, attributes and script bodies of a page (the standard library's parser)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self._script: dict[str, str | None] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._script, self._text = dict(attrs), []
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.scripts.append((self._script, "".join(self._text)))
+            self._script = None
+
+
+def parse(html: str) -> _Collect:
+    """Tags (with attributes) and script bodies of an HTML page."""
+    parser = _Collect()
+    parser.feed(html)
+    return parser
