@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -118,6 +119,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_html
+    env.filters["date_text"] = values.format_date
     env.globals.update(
         CLAIM_STATUS_TEXT=CLAIM_STATUS_TEXT,
         QUESTION_STATUS_TEXT=QUESTION_STATUS_TEXT,
@@ -278,27 +280,34 @@ class DossierSite:
         if not claims:
             return "no claims yet"
         if question.kind is QuestionKind.quantity:
-            by_scope: dict[str, list[float]] = defaultdict(list)
+            by_scope: dict[str, list[tuple[float, float]]] = defaultdict(list)
             for c in claims:
-                v = c.value
-                numbers = [n for n in (v.exactly, v.min, v.max) if n is not None]
-                by_scope[v.scope or ""].extend(numbers)
+                bounds = values.quantity_bounds(c.value)
+                if bounds is not None:
+                    by_scope[c.value.scope or ""].append(bounds)
             unit = f" {question.unit}" if question.unit else ""
             parts = []
             for scope in sorted(by_scope):
-                nums = by_scope[scope]
-                if not nums:
-                    continue
-                low, high = min(nums), max(nums)
-                span = f"{low:,.0f}" if low == high else f"{low:,.0f} to {high:,.0f}"
-                parts.append(f"{span}{unit}" + (f" ({scope})" if scope else ""))
+                bounds_list = by_scope[scope]
+                figures = [x for pair in bounds_list for x in pair if not math.isinf(x)]
+                low, high = min(figures), max(figures)
+                open_ended = any(math.isinf(hi) for _, hi in bounds_list) and high == max(
+                    lo for lo, _ in bounds_list
+                )
+                if low == high:
+                    span = values.format_number(low)
+                else:
+                    span = f"{values.format_number(low)} to {values.format_number(high)}"
+                if open_ended:
+                    span += " or more"
+                words = values.scope_words(scope)
+                parts.append(f"{span}{unit}" + (f" ({words})" if words else ""))
             return "; ".join(parts) or "no figures"
         counts: dict[str, int] = defaultdict(int)
         for c in claims:
             counts[self.value_text(c)] += 1
-        return "; ".join(
-            f"{label}: {n}" for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        )
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ", ".join(f"{label} ({n} {'claim' if n == 1 else 'claims'})" for label, n in ordered)
 
     def _context(self, here: str, **extra: Any) -> dict[str, Any]:
         return {
