@@ -1,0 +1,173 @@
+"""Downloads for re-use: claims, sources and conflicts as JSON and CSV.
+
+Stable by design, so that a change to ``claims.yaml`` shows as a small diff: records in file
+order (conflicts in the analysis' order), JSON with sorted keys, UTF-8, ``\\n`` line endings,
+no timestamps. CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) get a leading single quote. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .conflicts import Analysis
+from .corroboration import origin_of, origins_of_claim
+from .model import Claim, ClaimsFile
+from .values import format_value
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+CLAIM_COLUMNS = (
+    "id",
+    "question",
+    "statement",
+    "actor",
+    "made",
+    "as_of",
+    "until",
+    "value",
+    "exactly",
+    "min",
+    "max",
+    "unit",
+    "scope",
+    "answer",
+    "option",
+    "status",
+    "confidence",
+    "credibility",
+    "citation_count",
+    "citation_sources",
+    "independent_origins",
+    "conflicts",
+    "supersedes",
+    "contradicts",
+    "related",
+    "tags",
+    "updated",
+    "notes",
+)
+SOURCE_COLUMNS = (
+    "id",
+    "outlet",
+    "headline",
+    "byline",
+    "published",
+    "date_note",
+    "kind",
+    "copy_of",
+    "origin",
+    "url",
+    "archive_url",
+    "reliability",
+    "reliability_note",
+    "language",
+    "cited_by",
+    "notes",
+)
+VALUE_COLUMNS = ("exactly", "min", "max", "unit", "scope", "answer", "option", "until")
+CONFLICT_COLUMNS = ("id", "question", "a", "b", "kind", "why", "status", "resolution")
+
+
+def export_files(data: ClaimsFile, analysis: Analysis) -> dict[str, bytes]:
+    """File name -> content, for every download."""
+    origins = origin_of(data)
+    questions = {q.id: q for q in data.questions}
+    cited_by: dict[str, int] = {s.id: 0 for s in data.sources}
+    for claim in data.claims:
+        for source_id in dict.fromkeys(c.source for c in claim.citations):
+            cited_by[source_id] = cited_by.get(source_id, 0) + 1
+
+    claims = [_claim_record(c, questions, origins, analysis) for c in data.claims]
+    sources = []
+    for source in data.sources:
+        record = source.model_dump(mode="json", exclude={"snapshot"})
+        record["origin"] = origins.get(source.id, source.id)
+        record["cited_by"] = cited_by.get(source.id, 0)
+        sources.append(record)
+    conflicts = [
+        {column: getattr(conflict, column) for column in CONFLICT_COLUMNS} for conflict in analysis.conflicts
+    ]
+
+    claim_rows = []
+    for claim, record in zip(data.claims, claims, strict=True):
+        row = {k: v for k, v in record.items() if k in CLAIM_COLUMNS and not isinstance(v, list | dict)}
+        value = record["value"]
+        row.update({k: value.get(k) for k in VALUE_COLUMNS})
+        row["as_of"] = record["as_of"]
+        row["value"] = record["value_text"]  # the nested value's fields have their own columns
+        row["citation_count"] = len(claim.citations)
+        row["citation_sources"] = _join(c.source for c in claim.citations)
+        row["conflicts"] = _join(record["conflicts"])
+        row["supersedes"] = _join(link["claim"] for link in record["supersedes"])
+        row["contradicts"] = _join(link["claim"] for link in record["contradicts"])
+        row["related"] = _join(record["related"])
+        row["tags"] = _join(record["tags"])
+        claim_rows.append(row)
+
+    return {
+        "claims.json": _json(claims),
+        "claims.csv": _csv(CLAIM_COLUMNS, claim_rows),
+        "sources.json": _json(sources),
+        "sources.csv": _csv(SOURCE_COLUMNS, sources),
+        "conflicts.json": _json(conflicts),
+        "conflicts.csv": _csv(CONFLICT_COLUMNS, conflicts),
+    }
+
+
+def _claim_record(
+    claim: Claim, questions: dict[str, Any], origins: dict[str, str], analysis: Analysis
+) -> dict[str, Any]:
+    record = claim.model_dump(mode="json")
+    record["value_text"] = format_value(claim.value, questions.get(claim.question))
+    record["as_of"] = claim.value.as_of or claim.made
+    record["independent_origins"] = len(origins_of_claim(claim, origins))
+    record["conflicts"] = [c.id for c in analysis.by_claim.get(claim.id, [])]
+    return record
+
+
+def _join(items: Iterable[str]) -> str:
+    return ";".join(items)
+
+
+def _whole_numbers(item: Any) -> Any:
+    """12.0 -> 12, so that counts read as counts (JSON has one number type anyway)."""
+    if isinstance(item, float) and item.is_integer():
+        return int(item)
+    if isinstance(item, dict):
+        return {k: _whole_numbers(v) for k, v in item.items()}
+    if isinstance(item, list):
+        return [_whole_numbers(v) for v in item]
+    return item
+
+
+def _json(records: list[dict[str, Any]]) -> bytes:
+    text = json.dumps(_whole_numbers(records), ensure_ascii=False, sort_keys=True, indent=2)
+    return (text + "\n").encode("utf-8")
+
+
+def safe_cell(value: object) -> str:
+    """A value as CSV cell text, defused so that no spreadsheet reads it as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([safe_cell(row.get(column)) for column in columns])
+    return buffer.getvalue().encode("utf-8")
