@@ -103,6 +103,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._command = command
         self._dirty = dirty
 
+    def on_shutdown(self) -> None:
+        # MkDocs keeps this instance for the whole process (it has on_startup): forget the command.
+        self._command = "build"
+        self._dirty = False
+        self._site = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._site = None
         if not self.config.enabled:

@@ -266,7 +266,7 @@ class DossierSite:
         return chain
 
     def independent_origins(self, claim: Claim) -> int:
-        return corroboration.independent_origins(claim, self.data)
+        return corroboration.independent_origins(claim, self.data, self.origin_of)
 
     def conflicts_of(self, claim_id: str) -> list[conflicts.Conflict]:
         return list(self.analysis.by_claim.get(claim_id, []))
