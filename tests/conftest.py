@@ -158,13 +158,17 @@ def run_mkdocs(
     project: Path,
     site_dir: Path,
     *,
-    env: Mapping[str, str] | None = None,
+    env: Mapping[str, str | None] | None = None,
     args: Sequence[str] = ("build", "--strict"),
 ) -> subprocess.CompletedProcess[str]:
     """Run the ``mkdocs`` command on ``project`` in a fresh interpreter."""
     full_env = {k: v for k, v in os.environ.items() if k not in SITE_ENV}
     full_env["NO_MKDOCS_2_WARNING"] = "1"
-    full_env.update(env or {})
+    for name, value in (env or {}).items():  # None removes a variable
+        if value is None:
+            full_env.pop(name, None)
+        else:
+            full_env[name] = value
     return subprocess.run(
         [str(MKDOCS), *args, "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
         cwd=project,

@@ -9,6 +9,7 @@ build succeeded, so a failed build leaves the previous site untouched.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import posixpath
@@ -30,6 +31,7 @@ from mkdocs.utils import CountHandler
 
 from . import validate
 from .errors import DossierError
+from .model import date_bounds
 from .pages import Layout
 from .render import WHAT_WE_KNOW_MARKER, DossierSite, SiteOptions
 
@@ -96,6 +98,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._claims_path: Path | None = None
         self._final_site_dir: str | None = None
         self._building_dir: str | None = None
+        self._epoch_set = False
 
     # -- lifecycle -------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -122,6 +125,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if snapshots is None:
             log.info("No snapshots folder configured (DOSSIER_SNAPSHOTS): quotes are not checked.")
         self._site = self._load(claims_path, snapshots, config, config_dir)
+        self._pin_build_date(self._site.data.dossier.updated)
 
         css = posixpath.join(self.config.assets_dir, "dossier.css")
         if css not in [str(x) for x in config.extra_css]:
@@ -188,6 +192,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             in_repo = claims_path.name
         return f"{config.repo_url.rstrip('/')}/blob/{branch}/{in_repo}"
 
+    def _pin_build_date(self, updated: str) -> None:
+        """Without SOURCE_DATE_EPOCH, date the build (sitemap) by the dossier's ``updated``, not the clock."""
+        if os.environ.get("SOURCE_DATE_EPOCH") and not self._epoch_set:
+            return
+        day = date_bounds(updated)[0]
+        epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+        self._epoch_set = True
+
+    def _unpin_build_date(self) -> None:
+        if self._epoch_set:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self._epoch_set = False
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self._claims_path is not None:
             server.watch(str(self._claims_path))
@@ -246,6 +264,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # swap happens only once the whole site is written.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._unpin_build_date()
         building, final = self._building_dir, self._final_site_dir
         if building is None or final is None:
             return
@@ -264,6 +283,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._building_dir = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._unpin_build_date()
         if self._building_dir is not None:
             shutil.rmtree(self._building_dir, ignore_errors=True)
             self._building_dir = None

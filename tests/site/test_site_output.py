@@ -85,3 +85,35 @@ def test_two_builds_are_byte_identical(tmp_path: Path, mkdocs_cli: Callable[...,
     a, b = tree_digest(tmp_path / "a"), tree_digest(tmp_path / "b")
     assert a.keys() == b.keys()
     assert [name for name in a if a[name] != b[name]] == []
+
+
+def test_without_source_date_epoch_the_dossier_date_is_the_build_date(
+    tmp_path: Path, mkdocs_cli: Callable[..., Any]
+) -> None:
+    env = {"SOURCE_DATE_EPOCH": None}  # removed from the environment the build runs in
+    results = []
+    for name, tz in (("a", "UTC"), ("b", "America/Anchorage")):
+        result = mkdocs_cli(MINI_DIR, tmp_path / name, env={**env, "TZ": tz})
+        assert result.returncode == 0, result.stderr
+        results.append(tree_digest(tmp_path / name))
+    assert results[0] == results[1]
+    sitemap = (tmp_path / "a" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>2024-11-02</lastmod>" in sitemap  # dossier.updated of the fixture
+
+
+def test_a_build_failing_late_leaves_the_previous_site(
+    tmp_path: Path, mkdocs_cli: Callable[..., Any]
+) -> None:
+    """A strict build that aborts after writing every page (a broken link) publishes nothing."""
+    site_dir = tmp_path / "site"
+    assert mkdocs_cli(MINI_DIR, site_dir).returncode == 0
+    before = tree_digest(site_dir)
+    project = tmp_path / "late"
+    shutil.copytree(MINI_DIR, project)
+    index = project / "content" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n[A broken link](missing.md)\n", encoding="utf-8")
+    result = mkdocs_cli(project, site_dir)
+    assert result.returncode != 0
+    assert "missing.md" in result.stderr
+    assert tree_digest(site_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["late", "site"]
