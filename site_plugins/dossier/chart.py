@@ -1,0 +1,351 @@
+"""Charts of the figures claimed over time, as static SVG made at build time (matplotlib).
+
+One chart per quantity question: the figures by as-of date, one marker shape and colour per
+actor, one panel per scope (what is counted: sent, pledged ...). An exact figure is a point, a
+range a vertical bar between its bounds, an open-ended figure an open marker with an arrow
+('at least' points up, 'as many as' points down).
+
+The SVG is meant to be placed inline in a page:
+
+* deterministic: the same input gives the same bytes (fixed hash salt, no date or creator
+  metadata, text kept as text, ids prefixed per question so two charts can share a page);
+* accessible: ``role="img"`` with a ``<title>`` and a ``<desc>`` summing up the figures; the
+  page also shows the same values as a table (see :func:`chart_table_rows`);
+* readable in light and dark mode: transparent background, and text, axes and the first
+  actor's marks drawn in ``currentColor``;
+* self-contained: no fonts, images or links from anywhere else; it scales to its container
+  (a ``viewBox``, no fixed width).
+
+No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import io
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+import matplotlib
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.dates import AutoDateLocator, date2num, num2date
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
+
+from .model import Actor, Claim, Question, date_bounds
+from .values import (
+    MONTHS,
+    figure_text,
+    format_date,
+    format_number,
+    format_value,
+    quantity_bounds,
+    scope_words,
+    unit_of,
+)
+
+#: Drawn as ``currentColor``: the page's text colour, so the chart follows light and dark mode.
+INK = "#010101"
+#: Okabe-Ito colours (safe for colour-blind readers), after the page's own text colour.
+PALETTE = (INK, "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+MARKERS = ("o", "s", "D", "P", "X", "h", "p", "*")
+#: Fonts every reader has in some form; no web fonts.
+FONTS = ["DejaVu Sans", "Helvetica", "Arial", "Liberation Sans", "sans-serif"]
+HASH_SALT = "dossier-chart"
+MAX_LABEL = 48
+OPEN: dict[str, Any] = {"fillstyle": "none", "linestyle": "none"}
+
+RC: dict[str, Any] = {
+    "svg.hashsalt": HASH_SALT,
+    "svg.fonttype": "none",
+    "svg.image_inline": True,
+    "font.family": ["sans-serif"],
+    "font.sans-serif": FONTS,
+    "font.size": 10,
+    "text.parse_math": False,
+    "text.usetex": False,
+    "text.color": INK,
+    "axes.labelcolor": INK,
+    "axes.edgecolor": INK,
+    "axes.titlecolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "grid.color": INK,
+    "grid.alpha": 0.18,
+    "legend.frameon": False,
+    "legend.labelcolor": INK,
+    "path.simplify": False,
+}
+SVG_METADATA: dict[str, Any] = {"Date": None, "Creator": None, "Format": None, "Type": None}
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """One value of the chart, as a row of the table that goes with it."""
+
+    date: str  # the as-of date as written
+    date_text: str  # the as-of date in words
+    actor: str  # the actor's name
+    value: str  # the value in words, e.g. 'at least 10,000 troops'
+    scope: str  # what is counted, in words ('' when the claim has no scope)
+    claim: str  # the claim id
+
+
+def _as_of(claim: Claim) -> str:
+    return claim.value.as_of or claim.made
+
+
+def _plotted(claims: Iterable[Claim]) -> list[tuple[_dt.date, _dt.date, Claim]]:
+    """Claims with a figure and a readable date, by as-of date, then id."""
+    out = []
+    for claim in claims:
+        if quantity_bounds(claim.value) is None:
+            continue
+        try:
+            first, last = date_bounds(_as_of(claim))
+        except ValueError:
+            continue
+        out.append((first, last, claim))
+    out.sort(key=lambda item: (item[0], item[1], item[2].id))
+    return out
+
+
+def _actor_names(actors: Sequence[Actor] | dict[str, Actor] | None) -> dict[str, str]:
+    if actors is None:
+        return {}
+    items = actors.values() if isinstance(actors, dict) else actors
+    return {actor.id: actor.name for actor in items}
+
+
+def chart_table_rows(
+    question: Question, claims: Iterable[Claim], actors: Sequence[Actor] | dict[str, Actor] | None = None
+) -> list[ChartRow]:
+    """The rows of the table that goes with the chart: the same values, by date."""
+    names = _actor_names(actors)
+    return [
+        ChartRow(
+            date=_as_of(claim),
+            date_text=format_date(_as_of(claim)),
+            actor=names.get(claim.actor, claim.actor),
+            value=format_value(claim.value, question, with_scope=False),
+            scope=scope_words(claim.value.scope),
+            claim=claim.id,
+        )
+        for _first, _last, claim in _plotted(claims)
+    ]
+
+
+def _short(label: str) -> str:
+    label = " ".join(label.split())
+    if len(label) > MAX_LABEL:
+        label = label[: MAX_LABEL - 1].rstrip() + "…"
+    # matplotlib hides legend labels that start with an underscore
+    return "\u2009" + label if label.startswith("_") else label
+
+
+def _date_formatter(multi_year: bool) -> FuncFormatter:
+    def fmt(x: float, _pos: int | None = None) -> str:
+        day = num2date(x).date()
+        text = f"{day.day} {MONTHS[day.month - 1][:3]}"
+        return f"{text} {day.year}" if multi_year else text
+
+    return FuncFormatter(fmt)
+
+
+def _number_formatter(x: float, _pos: int | None = None) -> str:
+    return format_number(round(x, 6))
+
+
+def quantity_chart_svg(
+    question: Question,
+    claims: Iterable[Claim],
+    actors: Sequence[Actor] | dict[str, Actor] | None = None,
+) -> str:
+    """The chart of a quantity question's figures over time, as an inline SVG element.
+
+    ``actors`` (a list or an id -> actor mapping) gives the names shown in the legend; without
+    it the actor ids are shown.
+    """
+    names = _actor_names(actors)
+    plotted = _plotted(claims)
+    unit = question.unit or ""
+    prefix = f"chart-{question.id}"
+
+    scopes: list[str | None] = []
+    known = {claim.value.scope for _f, _l, claim in plotted}
+    scopes.extend(s for s in question.scopes if s in known)
+    scopes.extend(sorted(s for s in known if s is not None and s not in scopes))
+    if None in known:
+        scopes.append(None)
+    if not scopes:
+        scopes = [None]
+
+    actor_order = list(dict.fromkeys(claim.actor for _f, _l, claim in plotted))
+    style = {
+        actor: (PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]) for i, actor in enumerate(actor_order)
+    }
+
+    finite = [
+        bound
+        for _f, _l, claim in plotted
+        for bound in (quantity_bounds(claim.value) or ())
+        if not math.isinf(bound)
+    ]
+    top = max(finite) if finite else 1.0
+    top = top if top > 0 else 1.0
+    arrow = top * 0.1
+    years = {d.year for f, last, _c in plotted for d in (f, last)}
+
+    with matplotlib.rc_context(cast(Any, RC)):
+        height = 1.0 + 2.4 * len(scopes) + 0.25 * len(actor_order)
+        figure = Figure(figsize=(7.2, height), layout="constrained")
+        FigureCanvasSVG(figure)
+        axes = figure.subplots(len(scopes), 1, sharex=True, squeeze=False)[:, 0]
+        for ax, scope in zip(axes, scopes, strict=True):
+            for first, last, claim in plotted:
+                if claim.value.scope != scope:
+                    continue
+                _draw(ax, first, last, claim, style[claim.actor], arrow)
+            ax.set_ylim(0, top * 1.18)
+            ax.yaxis.set_major_formatter(FuncFormatter(_number_formatter))
+            ax.grid(True, axis="y")
+            ax.set_axisbelow(True)
+            ax.spines[["top", "right"]].set_visible(False)
+            ax.patch.set_alpha(0.0)
+            if len(scopes) > 1 or scope is not None:
+                heading = scope_words(scope).capitalize() if scope else "No scope given"
+                ax.set_title(_short(heading), loc="left")
+            ax.set_ylabel(_short(unit.capitalize()) if unit else "Figure")
+        last_ax = axes[-1]
+        last_ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=7))
+        last_ax.xaxis.set_major_formatter(_date_formatter(len(years) > 1))
+        if plotted:
+            low = date2num(plotted[0][0])
+            high = date2num(max(last for _f, last, _c in plotted))
+            pad = max(2.0, (high - low) * 0.05)
+            last_ax.set_xlim(low - pad, high + pad)
+        last_ax.set_xlabel("As-of date" + (f" ({next(iter(years))})" if len(years) == 1 else ""))
+        for label in last_ax.get_xticklabels():
+            label.set_rotation(0)
+        handles = [
+            Line2D([], [], color=colour, marker=marker, linestyle="none", label=_short(names.get(a, a)))
+            for a in actor_order
+            for colour, marker in [style[a]]
+        ]
+        if handles:
+            widest = max(len(h.get_label()) for h in handles)
+            columns = 1 if widest > 34 else 2 if widest > 20 else 3
+            figure.legend(handles=handles, loc="outside lower center", ncols=min(columns, len(handles)))
+        buffer = io.StringIO()
+        figure.savefig(
+            buffer, format="svg", metadata=SVG_METADATA, transparent=True, bbox_inches="tight", pad_inches=0.05
+        )
+    return _finish(buffer.getvalue(), prefix, _title(question), _description(question, plotted, names, unit))
+
+
+def _draw(
+    ax: Any, first: _dt.date, last: _dt.date, claim: Claim, style: tuple[str, str], arrow: float
+) -> None:
+    colour, marker = style
+    x = date2num(first) + (date2num(last) - date2num(first)) / 2
+    value = claim.value
+    if first != last:  # a month or a year: show the span of days the date can mean
+        ax.plot([date2num(first), date2num(last)], [_anchor(value)] * 2, color=colour, linewidth=1, alpha=0.6)
+    if value.exactly is not None or (value.min is not None and value.min == value.max):
+        ax.plot([x], [_anchor(value)], color=colour, marker=marker, markersize=7, linestyle="none")
+    elif value.min is not None and value.max is not None:
+        ax.plot([x, x], [value.min, value.max], color=colour, linewidth=2.2, marker=marker, markersize=5)
+    elif value.min is not None:  # at least: open marker, arrow up
+        ax.plot([x, x], [value.min, value.min + arrow], color=colour, linewidth=1.4)
+        ax.plot([x], [value.min + arrow], color=colour, marker="^", markersize=6, linestyle="none")
+        ax.plot([x], [value.min], color=colour, marker=marker, markersize=7, **OPEN)
+    elif value.max is not None:  # as many as: open marker, arrow down
+        end = max(0.0, value.max - arrow)
+        ax.plot([x, x], [value.max, end], color=colour, linewidth=1.4)
+        ax.plot([x], [end], color=colour, marker="v", markersize=6, linestyle="none")
+        ax.plot([x], [value.max], color=colour, marker=marker, markersize=7, **OPEN)
+
+
+def _anchor(value: Any) -> float:
+    for bound in (value.exactly, value.min, value.max):
+        if bound is not None:
+            return float(bound)
+    return 0.0
+
+
+def _title(question: Question) -> str:
+    return f"Figures claimed over time: {question.text}"
+
+
+def _description(
+    question: Question, plotted: list[tuple[_dt.date, _dt.date, Claim]], names: dict[str, str], unit: str
+) -> str:
+    if not plotted:
+        return "No figures have been claimed yet."
+    actors = list(dict.fromkeys(names.get(c.actor, c.actor) for _f, _l, c in plotted))
+    finite = [b for _f, _l, c in plotted for b in (quantity_bounds(c.value) or ()) if not math.isinf(b)]
+    first = _as_of(plotted[0][2])
+    last = _as_of(max(plotted, key=lambda item: (item[1], item[2].id))[2])
+    if len(actors) <= 3:
+        who = " and ".join([", ".join(actors[:-1]), actors[-1]] if len(actors) > 1 else actors)
+    else:
+        who = f"{len(actors)} different people and bodies"
+    if first == last:
+        span = f"on {format_date(first)}"
+    else:
+        span = f"from {format_date(first)} to {format_date(last)}"
+    parts = [f"{len(plotted)} {'figure' if len(plotted) == 1 else 'figures'} claimed by {who}, {span}."]
+    if finite:
+        low, high = min(finite), max(finite)
+        unit_text = f" {unit}" if unit else ""
+        if low == high:
+            parts.append(f"Every figure is {format_number(low)}{unit_text}.")
+        else:
+            parts.append(f"They range from {format_number(low)} to {format_number(high)}{unit_text}.")
+    latest = max(plotted, key=lambda item: (item[0], item[1], item[2].id))[2]
+    parts.append(
+        f"Latest: {figure_text(latest.value)}"
+        + (f" {unit_of(latest.value, question)}" if unit_of(latest.value, question) else "")
+        + f", according to {names.get(latest.actor, latest.actor)}."
+    )
+    parts.append(
+        "Points are exact figures, vertical bars ranges, and arrows open-ended figures "
+        "(up for 'at least', down for 'as many as'). The table with the chart lists every value."
+    )
+    return " ".join(parts)
+
+
+_ROOT = re.compile(r"<svg\b[^>]*>")
+_VIEWBOX = re.compile(r'viewBox="([^"]+)"')
+
+
+def _finish(svg: str, prefix: str, title: str, description: str) -> str:
+    """Turn matplotlib's SVG document into an inline, accessible, self-contained element."""
+    start = svg.index("<svg")
+    svg = svg[start:]
+    root = _ROOT.match(svg)
+    assert root is not None
+    view_box = _VIEWBOX.search(root.group(0))
+    assert view_box is not None
+    svg = svg[root.end() :]
+    # Give every id a per-chart prefix, so that two charts can share a page.
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{m.group(1)}"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}-{m.group(1)})", svg)
+    svg = re.sub(r'xlink:href="#([^"]+)"', lambda m: f'href="#{prefix}-{m.group(1)}"', svg)
+    # The global style sheet becomes attributes of the root (inline, a <style> would leak).
+    svg = re.sub(r'\s*<style type="text/css">[^<]*</style>', "", svg)
+    svg = re.sub(r"<defs>\s*</defs>\s*", "", svg, count=1)
+    svg = svg.replace(INK, "currentColor").replace(INK.upper(), "currentColor")
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box.group(1)}" id="{prefix}" '
+        f'class="dossier-chart-svg" role="img" aria-labelledby="{prefix}-title {prefix}-desc" '
+        f'stroke-linejoin="round" stroke-linecap="butt" fill="currentColor">\n'
+        f' <title id="{prefix}-title">{html.escape(title, quote=False)}</title>\n'
+        f' <desc id="{prefix}-desc">{html.escape(description, quote=False)}</desc>'
+    )
+    return head + svg.rstrip() + "\n"
