@@ -371,12 +371,17 @@ class DossierSite:
         )
 
     def chart_svg(self, question: Question) -> Markup | None:
-        if question.kind is not QuestionKind.quantity:
+        """The inline SVG chart of a quantity question's figures (None when there is nothing to plot)."""
+        if question.kind is not QuestionKind.quantity or not self.chart_rows(question):
             return None
         claims = self.claims_by_question.get(question.id, [])
-        if not claims:
-            return None
-        return Markup(chart.quantity_chart_svg(question, claims))
+        return Markup(chart.quantity_chart_svg(question, claims, self.actors))
+
+    def chart_rows(self, question: Question) -> list[chart.ChartRow]:
+        """The chart's values as table rows (its text alternative)."""
+        if question.kind is not QuestionKind.quantity:
+            return []
+        return chart.chart_table_rows(question, self.claims_by_question.get(question.id, []), self.actors)
 
     def questions_grouped(self) -> list[tuple[QuestionStatus, list[Question]]]:
         groups = []
