@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Check every internal link and #anchor of a built site with LinkChecker.
+#   .github/scripts/check-links.sh [SITE_DIR]     (default: site)
+# Serves SITE_DIR on 127.0.0.1 (anchors of directory URLs such as page/#part can only be checked
+# over HTTP), crawls it from the home page and fails on any broken link or missing anchor.
+set -euo pipefail
+site_dir="${1:-site}"
+here="$(cd "$(dirname "$0")" && pwd)"
+linkchecker="${LINKCHECKER:-linkchecker}"
+python="${PYTHON:-python3}"
+
+if [ ! -f "$site_dir/index.html" ]; then
+  echo "check-links: $site_dir/index.html not found: build the site first (mkdocs build --strict)" >&2
+  exit 2
+fi
+
+port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+"$python" -m http.server "$port" --bind 127.0.0.1 --directory "$site_dir" >/dev/null 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 50); do
+  if "$python" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null; then
+    break
+  fi
+  sleep 0.1
+done
+
+# Warnings (a missing anchor is one) fail the check as errors do.
+"$linkchecker" --config "$here/../linkcheckerrc" "http://127.0.0.1:$port/"
