@@ -238,12 +238,17 @@ def quantity_chart_svg(
             for colour, marker in [style[a]]
         ]
         if handles:
-            widest = max(len(h.get_label()) for h in handles)
+            widest = max(len(str(h.get_label())) for h in handles)
             columns = 1 if widest > 34 else 2 if widest > 20 else 3
             figure.legend(handles=handles, loc="outside lower center", ncols=min(columns, len(handles)))
         buffer = io.StringIO()
         figure.savefig(
-            buffer, format="svg", metadata=SVG_METADATA, transparent=True, bbox_inches="tight", pad_inches=0.05
+            buffer,
+            format="svg",
+            metadata=SVG_METADATA,
+            transparent=True,
+            bbox_inches="tight",
+            pad_inches=0.05,
         )
     return _finish(buffer.getvalue(), prefix, _title(question), _description(question, plotted, names, unit))
 

@@ -249,8 +249,12 @@ def _quantity_why(question: Question, a: _Placed, b: _Placed) -> str | None:
     return _sentence(f"{figures}, {when}: more than the count can grow at {per_day} a day")
 
 
+def _answer(p: _Placed) -> str:
+    return p.claim.value.answer.value if p.claim.value.answer is not None else "no answer"
+
+
 def _yes_no_why(question: Question, a: _Placed, b: _Placed) -> str:
-    answers = f"{format_value(a.claim.value, question)} vs {format_value(b.claim.value, question)}"
+    answers = f"{_answer(a)} vs {_answer(b)}"
     return _sentence(f"{answers} on '{question.text}', {_when(a, b, reported=False)}")
 
 
@@ -366,9 +370,9 @@ def analyse(data: ClaimsFile) -> Analysis:
             for claim_id in (a, b):
                 if statuses[claim_id] is ClaimStatus.superseded:
                     by = replaced_by.get(claim_id)
-                    reasons.append(f"{claim_id} was superseded" + (f" by {by}" if by else ""))
+                    reasons.append(f"claim {claim_id} was superseded" + (f" by claim {by}" if by else ""))
                 elif statuses[claim_id] is ClaimStatus.retracted:
-                    reasons.append(f"{claim_id} was retracted")
+                    reasons.append(f"claim {claim_id} was retracted")
             if reasons:
                 status, note = "resolved", _sentence("; ".join(reasons))
         conflicts.append(Conflict(conflict_id(a, b), question_id, a, b, kind, why, status, note))

@@ -7,6 +7,7 @@ contradiction table, in a chart's table and in the downloads. No MkDocs import.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 
 from .model import Question, QuestionKind, Value
@@ -30,6 +31,7 @@ MONTHS = (
 FLOOR = 0.0
 
 
+@functools.lru_cache(maxsize=4096)
 def format_number(number: float) -> str:
     """A number with thousands separators: 1500 -> '1,500', 2.5 -> '2.5'."""
     if math.isinf(number):
@@ -115,6 +117,7 @@ def format_value(value: Value, question: Question | None, *, with_scope: bool = 
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_date(text: str) -> str:
     """A date as editors wrote it, in words: '2024-10-23' -> '23 October 2024',
     '2024-10' -> 'October 2024', '2024' -> '2024'. Text that is not a date is returned as is."""
