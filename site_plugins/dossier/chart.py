@@ -293,26 +293,32 @@ def _description(
     if not plotted:
         return "No figures have been claimed yet."
     actors = list(dict.fromkeys(names.get(c.actor, c.actor) for _f, _l, c in plotted))
-    finite = [b for _f, _l, c in plotted for b in (quantity_bounds(c.value) or ()) if not math.isinf(b)]
-    first = _as_of(plotted[0][2])
-    last = _as_of(max(plotted, key=lambda item: (item[1], item[2].id))[2])
+    stated: dict[str | None, list[float]] = {}
+    for _f, _l, c in plotted:
+        numbers = [float(n) for n in (c.value.exactly, c.value.min, c.value.max) if n is not None]
+        stated.setdefault(c.value.scope, []).extend(numbers)
+    latest = max(plotted, key=lambda item: (item[0], item[1], item[2].id))[2]
+    first, last = _as_of(plotted[0][2]), _as_of(latest)
     if len(actors) <= 3:
         who = " and ".join([", ".join(actors[:-1]), actors[-1]] if len(actors) > 1 else actors)
     else:
         who = f"{len(actors)} different people and bodies"
     if first == last:
-        span = f"on {format_date(first)}"
+        span = f"dated {format_date(first)}"
     else:
-        span = f"from {format_date(first)} to {format_date(last)}"
+        span = f"dated {format_date(first)} to {format_date(last)}"
     parts = [f"{len(plotted)} {'figure' if len(plotted) == 1 else 'figures'} claimed by {who}, {span}."]
-    if finite:
-        low, high = min(finite), max(finite)
-        unit_text = f" {unit}" if unit else ""
-        if low == high:
-            parts.append(f"Every figure is {format_number(low)}{unit_text}.")
-        else:
-            parts.append(f"They range from {format_number(low)} to {format_number(high)}{unit_text}.")
-    latest = max(plotted, key=lambda item: (item[0], item[1], item[2].id))[2]
+    unit_text = f" {unit}" if unit else ""
+    order = {scope: i for i, scope in enumerate(question.scopes)}
+    for scope in sorted(stated, key=lambda s: (s is None, order.get(s or "", len(order)), s or "")):
+        low, high = min(stated[scope]), max(stated[scope])
+        label = (
+            f"{scope_words(scope).capitalize()}: "
+            if scope
+            else ("Other figures: " if len(stated) > 1 else "")
+        )
+        spread = format_number(low) if low == high else f"from {format_number(low)} to {format_number(high)}"
+        parts.append(f"{label}{spread}{unit_text}.")
     parts.append(
         f"Latest: {figure_text(latest.value)}"
         + (f" {unit_of(latest.value, question)}" if unit_of(latest.value, question) else "")
