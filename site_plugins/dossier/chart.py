@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import io
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -190,15 +189,6 @@ def quantity_chart_svg(
         actor: (PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]) for i, actor in enumerate(actor_order)
     }
 
-    finite = [
-        bound
-        for _f, _l, claim in plotted
-        for bound in (quantity_bounds(claim.value) or ())
-        if not math.isinf(bound)
-    ]
-    top = max(finite) if finite else 1.0
-    top = top if top > 0 else 1.0
-    arrow = top * 0.1
     years = {d.year for f, last, _c in plotted for d in (f, last)}
 
     with matplotlib.rc_context(cast(Any, RC)):
@@ -207,10 +197,11 @@ def quantity_chart_svg(
         FigureCanvasSVG(figure)
         axes = figure.subplots(len(scopes), 1, sharex=True, squeeze=False)[:, 0]
         for ax, scope in zip(axes, scopes, strict=True):
-            for first, last, claim in plotted:
-                if claim.value.scope != scope:
-                    continue
-                _draw(ax, first, last, claim, style[claim.actor], arrow)
+            # each scope counts something else: its own scale
+            mine = [item for item in plotted if item[2].value.scope == scope]
+            top = max((_anchor_top(claim.value) for _f, _l, claim in mine), default=1.0) or 1.0
+            for first, last, claim in mine:
+                _draw(ax, first, last, claim, style[claim.actor], top * 0.1)
             ax.set_ylim(0, top * 1.18)
             ax.yaxis.set_major_formatter(FuncFormatter(_number_formatter))
             ax.grid(True, axis="y")
@@ -260,7 +251,8 @@ def _draw(
     x = date2num(first) + (date2num(last) - date2num(first)) / 2
     value = claim.value
     if first != last:  # a month or a year: show the span of days the date can mean
-        ax.plot([date2num(first), date2num(last)], [_anchor(value)] * 2, color=colour, linewidth=1, alpha=0.6)
+        span = [date2num(first), date2num(last)]
+        ax.plot(span, [_anchor(value)] * 2, color=colour, linewidth=1, alpha=0.7, linestyle=(0, (2, 2)))
     if value.exactly is not None or (value.min is not None and value.min == value.max):
         ax.plot([x], [_anchor(value)], color=colour, marker=marker, markersize=7, linestyle="none")
     elif value.min is not None and value.max is not None:
@@ -274,6 +266,11 @@ def _draw(
         ax.plot([x, x], [value.max, end], color=colour, linewidth=1.4)
         ax.plot([x], [end], color=colour, marker="v", markersize=6, linestyle="none")
         ax.plot([x], [value.max], color=colour, marker=marker, markersize=7, **OPEN)
+
+
+def _anchor_top(value: Any) -> float:
+    """The highest figure a value states (0 when it states none)."""
+    return max((float(n) for n in (value.exactly, value.min, value.max) if n is not None), default=0.0)
 
 
 def _anchor(value: Any) -> float:
