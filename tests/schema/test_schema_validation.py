@@ -138,10 +138,14 @@ def test_check_jsonschema_accepts_the_schema_and_the_sample(tmp_path: Path) -> N
     schema_file.write_text(schema_text(), encoding="utf-8")
     sample = tmp_path / "claims.yaml"
     sample.write_text(VALID, encoding="utf-8")
-    meta = subprocess.run([tool, "--check-metaschema", str(schema_file)], capture_output=True, text=True)
+
+    def check(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([tool, *args], capture_output=True, text=True)
+
+    meta = check("--check-metaschema", str(schema_file))
     assert meta.returncode == 0, meta.stdout + meta.stderr
-    run = subprocess.run([tool, "--schemafile", str(schema_file), str(sample)], capture_output=True, text=True)
+    run = check("--schemafile", str(schema_file), str(sample))
     assert run.returncode == 0, run.stdout + run.stderr
     sample.write_text(VALID.replace("    statement:", "    statment:"), encoding="utf-8")
-    run = subprocess.run([tool, "--schemafile", str(schema_file), str(sample)], capture_output=True, text=True)
+    run = check("--schemafile", str(schema_file), str(sample))
     assert run.returncode == 1 and "statment" in run.stdout + run.stderr
