@@ -37,8 +37,7 @@ def test_every_field_of_every_record_type_appears_with_required_and_description(
         title = "The file as a whole" if cls is model.ClaimsFile else cls.__name__
         assert title in sections, f"no section for {cls.__name__}"
         rows = {
-            m.group(1): m.group(0)
-            for m in re.finditer(r"^\| `([a-z_]+)` \|.*$", sections[title], flags=re.M)
+            m.group(1): m.group(0) for m in re.finditer(r"^\| `([a-z_]+)` \|.*$", sections[title], flags=re.M)
         }
         assert list(rows) == list(cls.model_fields), cls.__name__
         for name, field in cls.model_fields.items():
