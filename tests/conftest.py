@@ -181,12 +181,22 @@ def run_mkdocs(
 
 @pytest.fixture(scope="session")
 def build_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., BuiltSite]:
-    """Like ``build_site`` but for session- or module-scoped sites (built once, read by many tests)."""
+    """Like ``build_site`` but for session- or module-scoped sites (built once, read by many tests).
 
-    def _build(project: Path = REPO, *, expect: Sequence[str] = (), **overrides: object) -> BuiltSite:
+    ``env`` sets variables that mkdocs.yml reads with !ENV (the others are cleared)."""
+
+    def _build(
+        project: Path = REPO,
+        *,
+        expect: Sequence[str] = (),
+        env: Mapping[str, str] | None = None,
+        **overrides: object,
+    ) -> BuiltSite:
         with pytest.MonkeyPatch.context() as mp:
             for name in SITE_ENV:
                 mp.delenv(name, raising=False)
+            for name, value in (env or {}).items():
+                mp.setenv(name, value)
             target = tmp_path_factory.mktemp(project.name) / "site"
             return do_build(project, target, expect=expect, overrides=overrides)
 

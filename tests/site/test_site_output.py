@@ -71,7 +71,7 @@ def test_a_successful_build_replaces_the_site_whole(tmp_path: Path, mkdocs_cli: 
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path, mkdocs_cli: Callable[..., Any]) -> None:
-    common = {"SOURCE_DATE_EPOCH": "1730419200"}
+    common = {"SOURCE_DATE_EPOCH": "1735689600"}
     first = mkdocs_cli(
         MINI_DIR, tmp_path / "a", env={**common, "PYTHONHASHSEED": "1", "TZ": "UTC", "LC_ALL": "C.UTF-8"}
     )
