@@ -138,8 +138,8 @@ def test_fixture_puts_vectors_in_every_free_text_field() -> None:
 # In the browser
 # ---------------------------------------------------------------------------------------------
 
-#: Forms and controls the site itself puts in pages (Material's search, the table filters).
-OWN_FORMS = "form.md-search__form, form[data-dossier-filters]"
+#: Forms the site itself puts in pages: Material's search and palette switch, the table filters.
+OWN_FORMS = "form.md-search__form, form.md-header__option, form[data-dossier-filters]"
 
 INJECTED = r"""
 () => {
