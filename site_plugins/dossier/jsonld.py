@@ -13,6 +13,7 @@ The JSON is embedded in ``<script type="application/ld+json">``: :func:`script_j
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -58,11 +59,18 @@ def _appearance(source: Source) -> dict[str, Any]:
 
 
 def claim_review(
-    claim: Claim, data: ClaimsFile, *, page_url: str, publisher: str, site_url: str | None
+    claim: Claim,
+    data: ClaimsFile,
+    *,
+    page_url: str,
+    publisher: str,
+    site_url: str | None,
+    actors: Mapping[str, Actor] | None = None,
+    sources: Mapping[str, Source] | None = None,
 ) -> dict[str, Any]:
-    """The ``ClaimReview`` object for one claim page."""
-    actors = {a.id: a for a in data.actors}
-    sources = {s.id: s for s in data.sources}
+    """The ``ClaimReview`` object for one claim page (``actors``/``sources``: id maps, if at hand)."""
+    actors = actors if actors is not None else {a.id: a for a in data.actors}
+    sources = sources if sources is not None else {s.id: s for s in data.sources}
     rating, label = RATINGS[claim.status]
     appearances = []
     seen: set[str] = set()

@@ -221,6 +221,11 @@ class DossierSite:
                 self.superseded_by[link.claim].append(claim)
         self.origin_of = corroboration.origin_of(data)
         self._downloads: dict[str, bytes] | None = None
+        self._page_edit_urls: dict[str, str | None] | None = None
+        self.question_index = {q.id: i for i, q in enumerate(data.questions)}
+        self.conflicts_by_question: dict[str, list[conflicts.Conflict]] = defaultdict(list)
+        for conflict in self.analysis.conflicts:
+            self.conflicts_by_question[conflict.question].append(conflict)
 
     # -- helpers available to templates --------------------------------------------------
     @staticmethod
@@ -248,8 +253,7 @@ class DossierSite:
         return self.edit_url(("claims", self.claim_index[claim_id]))
 
     def question_edit_url(self, question_id: str) -> str | None:
-        index = next(i for i, q in enumerate(self.data.questions) if q.id == question_id)
-        return self.edit_url(("questions", index))
+        return self.edit_url(("questions", self.question_index[question_id]))
 
     def claim_line(self, claim_id: str) -> int | None:
         return self._line_of(("claims", self.claim_index[claim_id]))
@@ -335,6 +339,8 @@ class DossierSite:
                     page_url=page_url,
                     publisher=self.options.site_name,
                     site_url=self.options.site_url,
+                    actors=self.actors,
+                    sources=self.sources,
                 )
             )
         question = self.questions[claim.question]
@@ -357,7 +363,7 @@ class DossierSite:
         here = self.layout.question(question.id)
         claims = self.claims_by_question.get(question.id, [])
         svg = self.chart_svg(question)
-        question_conflicts = [c for c in self.analysis.conflicts if c.question == question.id]
+        question_conflicts = self.conflicts_by_question.get(question.id, [])
         return self._render(
             "question.md.j2",
             here,
@@ -392,7 +398,7 @@ class DossierSite:
         return groups
 
     def conflict_count(self, question_id: str) -> int:
-        return sum(1 for c in self.analysis.conflicts if c.question == question_id)
+        return len(self.conflicts_by_question.get(question_id, []))
 
     def what_we_know(self, here: str = "index.md") -> str:
         """The home page's "What we know" section (raw HTML for the marker's place)."""
@@ -435,14 +441,14 @@ class DossierSite:
 
     def edit_url_for_page(self, src_uri: str) -> str | None:
         """Where "edit this page" should lead for a generated page (its record in claims.yaml)."""
-        layout = self.layout
-        for claim_id in self.claims:
-            if src_uri == layout.claim(claim_id):
-                return self.claim_edit_url(claim_id)
-        for question_id in self.questions:
-            if src_uri == layout.question(question_id):
-                return self.question_edit_url(question_id)
-        return self.options.edit_base
+        if self._page_edit_urls is None:
+            urls: dict[str, str | None] = {}
+            for claim_id in self.claims:
+                urls[self.layout.claim(claim_id)] = self.claim_edit_url(claim_id)
+            for question_id in self.questions:
+                urls[self.layout.question(question_id)] = self.question_edit_url(question_id)
+            self._page_edit_urls = urls
+        return self._page_edit_urls.get(src_uri, self.options.edit_base)
 
     # -- page data -----------------------------------------------------------------------
     def _origin_groups(self) -> list[tuple[Source, list[Source]]]:
@@ -453,7 +459,8 @@ class DossierSite:
 
     def _conflict_table(self) -> dict[str, Any]:
         rows = list(self.analysis.conflicts)
-        question_ids = sorted({c.question for c in rows}, key=lambda q: self._question_position(q))
+        position = self.question_index
+        question_ids = sorted({c.question for c in rows}, key=lambda q: (position.get(q, len(position)), q))
         actor_ids = sorted(
             {self.claims[x].actor for c in rows for x in (c.a, c.b)},
             key=lambda a: (_actor_name(self.actors.get(a)).casefold(), a),
@@ -467,12 +474,6 @@ class DossierSite:
             "filter_kinds": kinds,
             "filter_statuses": statuses,
         }
-
-    def _question_position(self, question_id: str) -> int:
-        for i, q in enumerate(self.data.questions):
-            if q.id == question_id:
-                return i
-        return len(self.data.questions)
 
     def _download_rows(self) -> list[dict[str, Any]]:
         rows = []
