@@ -1,0 +1,799 @@
+"""A strict YAML loader that keeps where every value was written.
+
+``claims.yaml`` is read with libyaml's C parser (PyYAML's safe machinery: no Python objects
+are ever constructed from tags), but the data is built here from the parser's event stream
+rather than by PyYAML's constructor, so that the loader can:
+
+* keep the line and column of every value and every mapping key (``Located.where``);
+* reject duplicate keys (YAML would silently keep the last one: lost data);
+* reject anchors, aliases and tags outright (no "billion laughs" expansion is possible);
+* bound the file size (checked before parsing), the nesting depth and the length of values;
+* read scalars by the YAML 1.2 core schema only: ``true``/``false``, ``null``/``~``, integers
+  and floats. Everything else stays text, so YAML 1.1 conversions (``no`` read as false,
+  ``2024-10-23`` read as a date, ``1_000`` read as a number) never change what an editor wrote.
+
+Every problem is reported as a :class:`~.errors.Problem` with a 1-based line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from . import limits
+from .errors import Problem
+
+Path_ = tuple[str | int, ...]
+
+ANCHOR_MESSAGE = "anchors and aliases (&, *) are not supported"
+ANCHOR_HINT = "write the value out"
+TAB_MESSAGE = "tabs are not allowed"
+TAB_HINT = "indent with spaces"
+
+
+# ---------------------------------------------------------------------------
+# Where values are: a tree of marks parallel to the data
+# ---------------------------------------------------------------------------
+
+
+class MapMarks:
+    """Marks of a mapping: its own start, and each key's and value's marks."""
+
+    __slots__ = ("keys", "mark", "values")
+
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+        self.keys: dict[str, Any] = {}
+        self.values: dict[str, Any] = {}
+
+
+class SeqMarks:
+    """Marks of a list: its own start and each item's marks."""
+
+    __slots__ = ("items", "mark")
+
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+        self.items: list[Any] = []
+
+
+# A position is kept as one int, ``line << 32 | column`` (0-based), not as libyaml's Mark
+# object: a dossier has hundreds of thousands of them, and plain ints are cheaper to keep and
+# invisible to the cyclic garbage collector.
+
+
+def _packed(mark: Any) -> int:
+    return int(mark.line) << 32 | int(mark.column)
+
+
+def _unpack(pos: int) -> tuple[int, int]:
+    """1-based (line, column) of a packed position."""
+    return (pos >> 32) + 1, (pos & 0xFFFFFFFF) + 1
+
+
+def _pos(node: Any) -> tuple[int, int]:
+    return _unpack(node.mark if isinstance(node, MapMarks | SeqMarks) else node)
+
+
+@dataclass
+class Located:
+    """Loaded data with the position of every value in the file."""
+
+    data: Any
+    root: Any  # MapMarks | SeqMarks | a libyaml mark (for a scalar document)
+
+    def _walk(self, path: Path_) -> tuple[Any, bool, Any]:
+        """The deepest marks node along ``path``, whether it was reached, and its parent."""
+        node = self.root
+        parent: Any = None
+        for step in path:
+            if isinstance(node, MapMarks) and isinstance(step, str) and step in node.values:
+                parent, node = node, node.values[step]
+            elif (
+                isinstance(node, SeqMarks)
+                and isinstance(step, int)
+                and not isinstance(step, bool)
+                and 0 <= step < len(node.items)
+            ):
+                parent, node = node, node.items[step]
+            else:
+                return node, False, parent
+        return node, True, parent
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """1-based (line, column) of the value at ``path``.
+
+        For a path that does not exist (e.g. a missing field) this is the position of the
+        deepest mapping or list along it that does exist.
+        """
+        node, _found, _parent = self._walk(path)
+        return _pos(node)
+
+    def exists(self, path: Path_) -> bool:
+        return self._walk(path)[1]
+
+    def key_where(self, path: Path_) -> tuple[int, int]:
+        """1-based (line, column) of the mapping key that ``path`` ends with (else as ``where``)."""
+        if path:
+            node, found, _ = self._walk(path[:-1])
+            last = path[-1]
+            if found and isinstance(node, MapMarks) and isinstance(last, str) and last in node.keys:
+                return _unpack(node.keys[last])
+        return self.where(path)
+
+    def line_of(self, path: Path_) -> int | None:
+        """1-based line where the value at ``path`` starts, or None if there is no such value."""
+        node, found, _ = self._walk(path)
+        return _pos(node)[0] if found else None
+
+
+@dataclass
+class LoadResult:
+    """What the loader made of a file.
+
+    ``fatal`` is true when the data could not be read as a whole (syntax error, anchors,
+    limits ...); then ``located`` may be None and nothing further should be checked.
+    Problems that are not fatal (duplicate keys, non-text keys) leave the data usable for
+    further checks, so that editors see every problem at once.
+    """
+
+    located: Located | None
+    problems: list[Problem] = field(default_factory=list)
+    fatal: bool = False
+
+
+def dotted(path: Path_) -> str:
+    """``("claims", 3, "citations", 0, "quote")`` -> ``claims[3].citations[0].quote``."""
+    out = ""
+    for step in path:
+        if isinstance(step, int) and not isinstance(step, bool):
+            out += f"[{step}]"
+        else:
+            out += f".{step}" if out else str(step)
+    return out or "(file)"
+
+
+# ---------------------------------------------------------------------------
+# Scalars: the YAML 1.2 core schema, nothing more
+# ---------------------------------------------------------------------------
+
+_SPECIAL: dict[str, Any] = {
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "~": None,
+    "": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+    ".inf": float("inf"),
+    ".Inf": float("inf"),
+    ".INF": float("inf"),
+    "+.inf": float("inf"),
+    "+.Inf": float("inf"),
+    "+.INF": float("inf"),
+    "-.inf": float("-inf"),
+    "-.Inf": float("-inf"),
+    "-.INF": float("-inf"),
+    ".nan": float("nan"),
+    ".NaN": float("nan"),
+    ".NAN": float("nan"),
+}
+_NUMBER_START = frozenset("0123456789+-.")
+_INT_RE = re.compile(r"[-+]?[0-9]+")
+_OCT_RE = re.compile(r"0o[0-7]+")
+_HEX_RE = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+
+
+class _TooLong(ValueError):
+    pass
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    special = _SPECIAL.get(text, _SPECIAL)
+    if special is not _SPECIAL:
+        return special
+    if text[0] not in _NUMBER_START:
+        return text
+    if _INT_RE.fullmatch(text):
+        if len(text) > limits.MAX_NUMBER_CHARS:
+            raise _TooLong(text)
+        return int(text, 10)
+    if _FLOAT_RE.fullmatch(text):
+        if len(text) > limits.MAX_NUMBER_CHARS:
+            raise _TooLong(text)
+        return float(text)
+    if _OCT_RE.fullmatch(text):
+        if len(text) > limits.MAX_NUMBER_CHARS:
+            raise _TooLong(text)
+        return int(text[2:], 8)
+    if _HEX_RE.fullmatch(text):
+        if len(text) > limits.MAX_NUMBER_CHARS:
+            raise _TooLong(text)
+        return int(text[2:], 16)
+    return text
+
+
+# ---------------------------------------------------------------------------
+# The event-driven builder
+# ---------------------------------------------------------------------------
+
+
+def _end_line(ev: Any) -> int:
+    end = ev.end_mark or ev.start_mark
+    return int(end.line)
+
+
+class _Fatal(Exception):
+    """Stops loading: the problem makes the rest of the file meaningless or unsafe."""
+
+
+class _Builder:
+    def __init__(self, parser: CParser, name: str) -> None:
+        self.get: Callable[[], Any] = parser.get_event
+        self.name = name
+        self.problems: list[Problem] = []
+        self.fatal = False
+        self.block_scalar_lines: list[tuple[int, int]] = []
+        self.at: Path_ = ()  # where the parser is, for syntax errors
+        self.at_key: str | None = None
+
+    # -- problems -------------------------------------------------------------
+
+    def problem(self, mark: Any, path: Path_, message: str, hint: str = "", fatal: bool = False) -> None:
+        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, dotted(path), message, hint))
+        if fatal:
+            self.fatal = True
+        if len(self.problems) >= limits.MAX_LOAD_PROBLEMS:
+            self.fatal = True
+            self.problems.append(
+                Problem(
+                    self.name,
+                    mark.line + 1,
+                    mark.column + 1,
+                    dotted(path),
+                    f"too many problems; stopped after {limits.MAX_LOAD_PROBLEMS}",
+                    "fix these first",
+                )
+            )
+            raise _Fatal
+
+    def check_node_event(self, ev: Any, path: Path_) -> None:
+        """Anchors and tags on a scalar, mapping or list."""
+        if ev.anchor is not None:
+            self.problem(
+                ev.start_mark, path, f"{ANCHOR_MESSAGE} (found anchor &{ev.anchor})", ANCHOR_HINT, fatal=True
+            )
+        if ev.tag is not None:
+            self.problem(
+                ev.start_mark,
+                path,
+                f"tags such as {ev.tag} are not supported",
+                "remove the tag; write the value as plain text, a number, true/false or null",
+                fatal=True,
+            )
+
+    def scalar(self, ev: Any, path: Path_) -> Any:
+        value = ev.value
+        if ev.anchor is not None or ev.tag is not None:
+            self.check_node_event(ev, path)
+        if len(value) > limits.MAX_SCALAR_CHARS:
+            self.problem(
+                ev.start_mark,
+                path,
+                f"this value is {len(value):,} characters long; the limit is {limits.MAX_SCALAR_CHARS:,}",
+                "shorten it",
+                fatal=True,
+            )
+            return None
+        style = ev.style
+        if not style:
+            try:
+                return resolve_plain(value)
+            except _TooLong:
+                self.problem(
+                    ev.start_mark,
+                    path,
+                    f"a number may have at most {limits.MAX_NUMBER_CHARS} characters",
+                    "put it in quotes if it is meant as text",
+                    fatal=True,
+                )
+                return None
+        if style in "|>":
+            self.block_scalar_lines.append((ev.start_mark.line, _end_line(ev)))
+        return value
+
+    def node(self, ev: Any, path: Path_, depth: int) -> tuple[Any, Any]:
+        """Build the value that starts with ``ev``; return (value, marks)."""
+        t = type(ev)
+        if t is ScalarEvent:
+            return self.scalar(ev, path), _packed(ev.start_mark)
+        if t is MappingStartEvent:
+            return self.mapping(ev, path, depth + 1)
+        if t is SequenceStartEvent:
+            return self.sequence(ev, path, depth + 1)
+        if t is AliasEvent:
+            self.problem(
+                ev.start_mark, path, f"{ANCHOR_MESSAGE} (found alias *{ev.anchor})", ANCHOR_HINT, fatal=True
+            )
+            return None, _packed(ev.start_mark)
+        raise AssertionError(f"unexpected YAML event {ev!r}")  # pragma: no cover - libyaml contract
+
+    def enter(self, ev: Any, path: Path_, depth: int) -> None:
+        if ev.anchor is not None or ev.tag is not None:
+            self.check_node_event(ev, path)
+        if depth > limits.MAX_DEPTH:
+            self.problem(
+                ev.start_mark,
+                path,
+                f"nesting is too deep (more than {limits.MAX_DEPTH} levels)",
+                "the dossier format needs only a few levels; check the indentation and brackets",
+                fatal=True,
+            )
+            raise _Fatal
+
+    def mapping(self, start: Any, path: Path_, depth: int) -> tuple[dict[str, Any], MapMarks]:
+        self.enter(start, path, depth)
+        result: dict[str, Any] = {}
+        marks = MapMarks(_packed(start.start_mark))
+        self.at = path
+        try:
+            self._fill_mapping(result, marks, path, depth)
+        except yaml.MarkedYAMLError as exc:
+            if not hasattr(exc, "dossier_path"):
+                at = self.at if self.at_key is None else (*self.at, self.at_key)
+                exc.dossier_path = at  # type: ignore[attr-defined]
+            raise
+        return result, marks
+
+    def _fill_mapping(self, result: dict[str, Any], marks: MapMarks, path: Path_, depth: int) -> None:
+        # The hot loop of the loader: plain text keys and values are handled inline (the
+        # common case); anything unusual goes through ``scalar`` / ``node``.
+        get = self.get
+        keys = marks.keys
+        values = marks.values
+        special = _SPECIAL.get
+        number_start = _NUMBER_START
+        max_chars = limits.MAX_SCALAR_CHARS
+        block_lines = self.block_scalar_lines
+        while True:
+            self.at = path
+            ev = get()
+            t = type(ev)
+            if t is MappingEndEvent:
+                return
+            # The key.
+            key: Any
+            key_mark = ev.start_mark
+            if t is ScalarEvent:
+                key = ev.value
+                if (
+                    ev.style
+                    or ev.anchor is not None
+                    or ev.tag is not None
+                    or len(key) > max_chars
+                    or special(key, _SPECIAL) is not _SPECIAL
+                    or key[0] in number_start
+                ):
+                    key = self.scalar(ev, path)
+            else:
+                self.node(ev, path, depth)  # check and skip a list or mapping used as a key
+                key = ev
+            if not isinstance(key, str):
+                shown = key if isinstance(key, int | float | bool) or key is None else "a list or mapping"
+                self.problem(
+                    key_mark,
+                    path,
+                    f"a field name must be text, not {_describe_key(shown)}",
+                    "write a field name such as 'id' or 'source' before the colon",
+                )
+                self.node(get(), (*path, "?"), depth)
+                continue
+            # The value.
+            self.at_key = key
+            ev = get()
+            if type(ev) is ScalarEvent:
+                m: Any = ev.start_mark
+                value: Any = ev.value
+                if ev.anchor is not None or ev.tag is not None or len(value) > max_chars:
+                    value = self.scalar(ev, (*path, key))
+                else:
+                    style = ev.style
+                    if not style:
+                        found = special(value, _SPECIAL)
+                        if found is not _SPECIAL:
+                            value = found
+                        elif value[0] in number_start:
+                            value = self.scalar(ev, (*path, key))
+                    elif style in "|>":
+                        block_lines.append((m.line, _end_line(ev)))
+                value_marks: Any = m.line << 32 | m.column
+            else:
+                value, value_marks = self.node(ev, (*path, key), depth)
+            self.at_key = None
+            if key in result:
+                first = keys[key]
+                self.problem(
+                    key_mark,
+                    (*path, key),
+                    f"duplicate field '{key}': it is already set at line {(first >> 32) + 1}",
+                    "keep one of the two; YAML would silently drop the first",
+                )
+                continue
+            result[key] = value
+            keys[key] = key_mark.line << 32 | key_mark.column
+            values[key] = value_marks
+
+    def sequence(self, start: Any, path: Path_, depth: int) -> tuple[list[Any], SeqMarks]:
+        self.enter(start, path, depth)
+        result: list[Any] = []
+        marks = SeqMarks(_packed(start.start_mark))
+        self.at = path
+        try:
+            self._fill_sequence(result, marks, path, depth)
+        except yaml.MarkedYAMLError as exc:
+            if not hasattr(exc, "dossier_path"):
+                exc.dossier_path = self.at  # type: ignore[attr-defined]
+            raise
+        return result, marks
+
+    def _fill_sequence(self, result: list[Any], marks: SeqMarks, path: Path_, depth: int) -> None:
+        get = self.get
+        append = result.append
+        mark_append = marks.items.append
+        special = _SPECIAL.get
+        number_start = _NUMBER_START
+        max_chars = limits.MAX_SCALAR_CHARS
+        index = 0
+        while True:
+            self.at = path
+            ev = get()
+            t = type(ev)
+            if t is SequenceEndEvent:
+                return
+            if t is ScalarEvent:
+                value: Any = ev.value
+                if (
+                    ev.style
+                    or ev.anchor is not None
+                    or ev.tag is not None
+                    or len(value) > max_chars
+                    or special(value, _SPECIAL) is not _SPECIAL
+                    or value[0] in number_start
+                ):
+                    value = self.scalar(ev, (*path, index))
+                append(value)
+                m = ev.start_mark
+                mark_append(m.line << 32 | m.column)
+            else:
+                value, value_marks = self.node(ev, (*path, index), depth)
+                append(value)
+                mark_append(value_marks)
+            index += 1
+
+    def document(self) -> tuple[Any, Any] | None:
+        get = self.get
+        get()  # StreamStartEvent
+        ev = get()
+        if type(ev) is StreamEndEvent:
+            self.problem(
+                _FIRST, (), "the file is empty", "start from the example in the editors' guide", fatal=True
+            )
+            return None
+        assert type(ev) is DocumentStartEvent
+        ev = get()
+        value, marks = self.node(ev, (), 0)
+        end = get()
+        assert type(end) is DocumentEndEvent
+        ev = get()
+        if type(ev) is DocumentStartEvent:
+            self.problem(
+                ev.start_mark,
+                (),
+                "a second YAML document starts here; a claims file holds exactly one",
+                "remove the '---' line, or move the rest into its own file",
+                fatal=True,
+            )
+            return None
+        return value, marks
+
+
+class _Mark:
+    line = 0
+    column = 0
+
+
+_FIRST = _Mark()
+
+
+def _describe_key(key: Any) -> str:
+    if key is None:
+        return "null (an empty key)"
+    if isinstance(key, bool):
+        return f"the boolean {str(key).lower()}"
+    if isinstance(key, int | float):
+        return f"the number {key}"
+    return str(key)
+
+
+# ---------------------------------------------------------------------------
+# Syntax errors
+# ---------------------------------------------------------------------------
+
+_SYNTAX_HINTS: list[tuple[str, str, str]] = [
+    # (libyaml's words, our message, how to fix)
+    (
+        "mapping values are not allowed",
+        "a colon here starts a new field where none can start",
+        "put the value in double quotes if it contains ': ', or fix the indentation",
+    ),
+    (
+        "could not find expected ':'",
+        "a field name is not followed by a colon",
+        "write 'name: value'; put text containing a colon in double quotes",
+    ),
+    (
+        "did not find expected key",
+        "this line does not fit the indentation of the lines above",
+        "line up fields of the same record at the same column, with spaces",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "this line does not fit the list above it",
+        "start list items with '- ' at the same column, or fix the indentation",
+    ),
+    (
+        "found unexpected end of stream",
+        "the file ends inside quoted text",
+        "close the quotation mark that is opened here",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "a list in square brackets is not closed",
+        "close it with ']' and separate items with commas",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "a mapping in curly braces is not closed",
+        "close it with '}' and separate fields with commas",
+    ),
+    (
+        "found character that cannot start any token",
+        "this character cannot start a value",
+        "put the value in double quotes",
+    ),
+    (
+        "found unknown escape character",
+        "unknown backslash escape in double-quoted text",
+        "write \\\\ for a backslash, or use single quotes",
+    ),
+    (
+        "found undefined tag handle",
+        "tags (!...) are not supported",
+        "remove the tag, or put the value in quotes if the '!' is text",
+    ),
+    (
+        "found unexpected ':'",
+        "unexpected colon",
+        "put the value in double quotes",
+    ),
+]
+
+
+_CONTEXTS = [
+    ("quoted scalar", "the quoted text"),
+    ("block collection", "the list"),
+    ("block mapping", "the record"),
+    ("flow sequence", "the [ ] list"),
+    ("flow mapping", "the { } mapping"),
+    ("simple key", "the field name"),
+    ("block scalar", "the block text"),
+]
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str, path: Path_) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else 1
+    problem = (exc.problem or "").strip()
+    # Tabs: libyaml reports "found character that cannot start any token" (or a confused
+    # indentation error) where a tab is used to indent.
+    lines = text.split("\n")
+    src = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = src[: len(src) - len(src.lstrip(" \t"))]
+    if "\t" in indent or src[col - 1 : col] == "\t":
+        tab_col = (indent.index("\t") + 1) if "\t" in indent else col
+        return Problem(name, line, tab_col, dotted(path), TAB_MESSAGE, TAB_HINT)
+    message = problem or "the file cannot be read as YAML"
+    hint = "check the punctuation and indentation here"
+    for words, plain, how in _SYNTAX_HINTS:
+        if words in problem:
+            message, hint = plain, how
+            break
+    ctx = exc.context_mark
+    if ctx is not None and exc.context and (ctx.line + 1, ctx.column + 1) != (line, col):
+        what = exc.context.strip()
+        for words, plain in _CONTEXTS:
+            if words in what:
+                what = plain
+                break
+        message += f"; see {what} that starts at line {ctx.line + 1}, column {ctx.column + 1}"
+    return Problem(name, line, col, dotted(path), f"YAML syntax error: {message}", hint)
+
+
+def _tab_problems(text: str, name: str, skip: list[tuple[int, int]]) -> list[Problem]:
+    """Lines indented with a tab (outside block text, where a tab is content)."""
+    out: list[Problem] = []
+    for number, src in enumerate(text.split("\n")):
+        stripped = src.lstrip(" \t")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = src[: len(src) - len(stripped)]
+        if "\t" not in indent:
+            continue
+        if any(first < number <= last for first, last in skip):
+            continue
+        out.append(Problem(name, number + 1, indent.index("\t") + 1, "(file)", TAB_MESSAGE, TAB_HINT))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Entry points
+# ---------------------------------------------------------------------------
+
+
+def display_name(path: Path) -> str:
+    """The file name as problems show it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def load_text(text: str, name: str = "claims.yaml") -> LoadResult:
+    """Load YAML text (already read and within the size limit)."""
+    if "\x00" in text or "\ufffe" in text or "\uffff" in text:
+        index = min(i for i in (text.find("\x00"), text.find("\ufffe"), text.find("\uffff")) if i >= 0)
+        line = text.count("\n", 0, index) + 1
+        col = index - (text.rfind("\n", 0, index) + 1) + 1
+        return LoadResult(
+            None,
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "(file)",
+                    "the file contains a NUL or other non-text character",
+                    "save it as plain UTF-8 text",
+                )
+            ],
+            True,
+        )
+    parser = CParser(text)
+    builder = _Builder(parser, name)
+    built: tuple[Any, Any] | None = None
+    try:
+        built = builder.document()
+    except _Fatal:
+        pass
+    except yaml.MarkedYAMLError as exc:
+        builder.problems.append(_syntax_problem(exc, text, name, getattr(exc, "dossier_path", ())))
+        builder.fatal = True
+    except yaml.reader.ReaderError as exc:
+        builder.problems.append(_reader_problem(exc, text, name))
+        builder.fatal = True
+    finally:
+        parser.dispose()
+    problems = builder.problems
+    if "\t" in text:
+        seen = {(p.line, p.message) for p in problems}
+        problems.extend(
+            p
+            for p in _tab_problems(text, name, builder.block_scalar_lines)
+            if (p.line, p.message) not in seen
+        )
+    if built is None or builder.fatal:
+        return LoadResult(None, sorted(problems, key=_order), True)
+    return LoadResult(Located(*built), sorted(problems, key=_order), False)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:
+    index = max(0, min(int(getattr(exc, "position", 0) or 0), len(text)))
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    reason = getattr(exc, "reason", "") or "unreadable character"
+    return Problem(
+        name,
+        line,
+        col,
+        "(file)",
+        f"the file contains a character YAML does not allow ({reason})",
+        "remove it, or save the file as plain UTF-8 text",
+    )
+
+
+def _order(p: Problem) -> tuple[int, int]:
+    return (p.line, p.col)
+
+
+def load_file(path: Path, name: str | None = None) -> LoadResult:
+    """Read and load a claims file, checking its size before anything is parsed."""
+    name = name or display_name(path)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(limits.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return LoadResult(
+            None,
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "(file)",
+                    f"cannot read the file: {exc.strerror or exc}",
+                    "check that the path is right and the file is readable",
+                )
+            ],
+            True,
+        )
+    if len(raw) > limits.MAX_FILE_BYTES:
+        mib = limits.MAX_FILE_BYTES // (1024 * 1024)
+        return LoadResult(
+            None,
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "(file)",
+                    f"the file is larger than the limit of {mib} MB",
+                    "split the dossier, or check that this is the right file",
+                )
+            ],
+            True,
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return LoadResult(
+            None,
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "(file)",
+                    "the file is not valid UTF-8 text",
+                    "save it with the UTF-8 encoding",
+                )
+            ],
+            True,
+        )
+    return load_text(text, name)
