@@ -111,6 +111,8 @@ class _Placed:
     last: int  # last day the as-of date can mean (ordinal)
     end: int  # last day of the claim's period (``until`` for yes-no, else ``last``)
     precise: bool  # every date involved is a single day
+    low: float = 0.0  # quantity: the range the figure allows
+    high: float = math.inf
 
 
 def _place(claim: Claim, index: int, *, use_until: bool) -> _Placed | None:
@@ -125,7 +127,8 @@ def _place(claim: Claim, index: int, *, use_until: bool) -> _Placed | None:
             precise = precise and until_first == until_last
     except ValueError:  # validation reports malformed dates; analysis skips the claim
         return None
-    return _Placed(claim, index, as_of, first.toordinal(), last.toordinal(), end, precise)
+    low, high = quantity_bounds(claim.value) or (0.0, math.inf)
+    return _Placed(claim, index, as_of, first.toordinal(), last.toordinal(), end, precise, low, high)
 
 
 def _gap(x: _Placed, y: _Placed) -> int:
@@ -198,19 +201,11 @@ def _when(x: _Placed, y: _Placed, *, reported: bool) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _figures(p: _Placed) -> tuple[float, float]:
-    bounds = quantity_bounds(p.claim.value)
-    assert bounds is not None
-    return bounds
-
-
 def _can_follow(x: _Placed, y: _Placed, growth: float | None) -> bool:
     """Can a count that only grows satisfy claim ``x`` and then (same day or later) claim ``y``?"""
     if y.last < x.start:  # y cannot be dated on or after x
         return False
-    x_low, x_high = _figures(x)
-    y_low, y_high = _figures(y)
-    if y_high < x_low:  # it would have fallen
+    if y.high < x.low:  # it would have fallen
         return False
     days = y.last - x.start  # the most time the dates allow between the two
     if days == 0:
@@ -219,34 +214,34 @@ def _can_follow(x: _Placed, y: _Placed, growth: float | None) -> bool:
         allowed = math.inf
     else:
         allowed = growth * days
-    return y_low - x_high <= allowed
+    return y.low - x.high <= allowed
 
 
 def _quantity_why(question: Question, a: _Placed, b: _Placed) -> str | None:
     """The why-sentence if the two quantity claims cannot both hold, else None."""
-    a_low, a_high = _figures(a)
-    b_low, b_high = _figures(b)
+    growth = question.max_growth_per_day
+    if not question.only_grows:
+        if not (a.high < b.low or b.high < a.low):
+            return None
+        reason = ""
+    else:
+        if _can_follow(a, b, growth) or _can_follow(b, a, growth):
+            return None
+        earlier, later = (a, b) if (a.start, a.last) <= (b.start, b.last) else (b, a)
+        if earlier.start == later.start and earlier.last == later.last:
+            reason = ""
+        elif later.high < earlier.low:
+            reason = ", but the count can only grow and the later figure is lower"
+        else:
+            assert growth is not None
+            per_day = f"{format_number(growth)} {unit_of(b.claim.value, question)}".strip()
+            reason = f": more than the count can grow at {per_day} a day"
     unit = unit_of(b.claim.value, question)
     counted = " ".join(w for w in (unit, scope_words(b.claim.value.scope)) if w)
     figures = f"{figure_text(a.claim.value)} vs {figure_text(b.claim.value)}"
     if counted:
         figures += f" {counted}"
-    when = _when(a, b, reported=True)
-    if not question.only_grows:
-        if a_high < b_low or b_high < a_low:
-            return _sentence(f"{figures}, {when}")
-        return None
-    growth = question.max_growth_per_day
-    if _can_follow(a, b, growth) or _can_follow(b, a, growth):
-        return None
-    earlier, later = (a, b) if (a.start, a.last) <= (b.start, b.last) else (b, a)
-    if earlier.start == later.start and earlier.last == later.last:
-        return _sentence(f"{figures}, {when}")
-    if _figures(later)[1] < _figures(earlier)[0]:
-        return _sentence(f"{figures}, {when}, but the count can only grow and the later figure is lower")
-    assert growth is not None
-    per_day = f"{format_number(growth)} {unit}".strip()
-    return _sentence(f"{figures}, {when}: more than the count can grow at {per_day} a day")
+    return _sentence(f"{figures}, {_when(a, b, reported=True)}{reason}")
 
 
 def _answer(p: _Placed) -> str:
@@ -354,30 +349,33 @@ def analyse(data: ClaimsFile) -> Analysis:
         why = _sentence(link_note or "") or "Editors marked these claims as contradicting each other."
         found[pair] = (claim_question[pair[0]], "declared", why)
 
-    verdicts: dict[frozenset[str], tuple[ConflictStatus, str]] = {}
+    verdicts: dict[tuple[str, str], tuple[ConflictStatus, str]] = {}
     for resolution in data.resolutions:
-        verdicts[frozenset(resolution.claims)] = (resolution.status.value, resolution.note)
+        first, second = sorted(resolution.claims)
+        verdicts[(first, second)] = (resolution.status.value, resolution.note)
+    ended: dict[str, str] = {}  # claim id -> why it no longer stands
+    for claim in data.claims:
+        if claim.status is ClaimStatus.superseded:
+            by = replaced_by.get(claim.id)
+            ended[claim.id] = f"claim {claim.id} was superseded" + (f" by claim {by}" if by else "")
+        elif claim.status is ClaimStatus.retracted:
+            ended[claim.id] = f"claim {claim.id} was retracted"
 
+    # Sorted keys are (a, b) with a < b; order by question, then a, then b.
+    order = sorted(found, key=lambda pair: (position.get(found[pair][0], len(position)), pair))
     conflicts: list[Conflict] = []
-    for (a, b), (question_id, kind, why) in found.items():
+    for a, b in order:
+        question_id, kind, why = found[(a, b)]
         status: ConflictStatus = "open"
         note: str | None = None
-        verdict = verdicts.get(frozenset((a, b)))
+        verdict = verdicts.get((a, b))
         if verdict is not None:
             status, note = verdict
-        else:
-            reasons = []
-            for claim_id in (a, b):
-                if statuses[claim_id] is ClaimStatus.superseded:
-                    by = replaced_by.get(claim_id)
-                    reasons.append(f"claim {claim_id} was superseded" + (f" by claim {by}" if by else ""))
-                elif statuses[claim_id] is ClaimStatus.retracted:
-                    reasons.append(f"claim {claim_id} was retracted")
-            if reasons:
-                status, note = "resolved", _sentence("; ".join(reasons))
-        conflicts.append(Conflict(conflict_id(a, b), question_id, a, b, kind, why, status, note))
+        elif a in ended or b in ended:
+            reasons = [ended[x] for x in (a, b) if x in ended]
+            status, note = "resolved", _sentence("; ".join(reasons))
+        conflicts.append(Conflict(f"{a}--{b}", question_id, a, b, kind, why, status, note))
 
-    conflicts.sort(key=lambda c: (position.get(c.question, len(position)), c.a, c.b))
     by_claim: dict[str, list[Conflict]] = {c.id: [] for c in data.claims}
     for conflict in conflicts:
         by_claim[conflict.a].append(conflict)
