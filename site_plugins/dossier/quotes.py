@@ -1,0 +1,304 @@
+"""Quote verification: every citation's quote must occur in its source's text snapshot.
+
+Snapshots are plain-text copies of the cited documents, kept in a folder outside the repository
+(the documents are copyrighted). A source names its file with ``snapshot:``; the folder comes
+from ``dossier validate --snapshots DIR``, the plugin's ``snapshots`` option or the environment
+variable ``DOSSIER_SNAPSHOTS``.
+
+Quote and snapshot are both compared after :func:`normalise`, which forgives only what a copy
+and paste or a different typeface changes: spacing and line breaks, curly versus straight quotes
+and apostrophes, the various dashes, the ellipsis character, and Unicode compatibility forms.
+Letters, digits, case and word order must match exactly.
+
+A miss names the claim, the source and the closest passage of the snapshot, found quickly:
+candidate places are where the quote's rarest words occur in the snapshot, and only those windows
+are scored with :class:`difflib.SequenceMatcher`. A dossier of 10,000 claims verifies in well
+under a second when its quotes are right.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+from .model import ClaimsFile
+
+#: where(("claims", 3, "citations", 0, "quote")) -> (line, col) of that value in the YAML file.
+Where = Callable[[tuple[object, ...]], tuple[int, int]]
+
+MAX_SNAPSHOT_BYTES = 20_000_000  # far above any article; keeps a wrong file from eating memory
+PASSAGE_LIMIT = 200  # characters of the closest passage shown in a message
+_ANCHORS = 4  # rarest words of a quote used to find candidate places
+_PLACES_PER_ANCHOR = 40  # occurrences of one anchor word scored at most
+_EXACT_SCORES = 5  # windows scored exactly, after a linear first ranking
+MAX_PASSAGE_SEARCHES = 500  # misses beyond this many are reported without a closest passage
+
+_FOLD = str.maketrans(
+    {
+        # double quotes
+        "\u201c": '"',  # left double quotation mark
+        "\u201d": '"',  # right double quotation mark
+        "\u201e": '"',  # double low-9 quotation mark
+        "\u201f": '"',  # double high-reversed-9 quotation mark
+        "\u2033": '"',  # double prime
+        "\u00ab": '"',  # left-pointing double angle quotation mark
+        "\u00bb": '"',  # right-pointing double angle quotation mark
+        "\u301d": '"',
+        "\u301e": '"',
+        # single quotes and apostrophes
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark (and the typographic apostrophe)
+        "\u201a": "'",  # single low-9 quotation mark
+        "\u201b": "'",  # single high-reversed-9 quotation mark
+        "\u2032": "'",  # prime
+        "\u2039": "'",  # single left-pointing angle quotation mark
+        "\u203a": "'",  # single right-pointing angle quotation mark
+        "\u02bc": "'",  # modifier letter apostrophe
+        "\u0060": "'",  # grave accent used as an opening quote
+        "\u00b4": "'",  # acute accent used as an apostrophe
+        # dashes and minus
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",  # figure dash
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2015": "-",  # horizontal bar
+        "\u2212": "-",  # minus sign
+        "\ufe58": "-",  # small em dash
+        "\ufe63": "-",  # small hyphen-minus
+        "\uff0d": "-",  # fullwidth hyphen-minus
+        # invisible characters that copy and paste leaves behind
+        "\u00ad": None,  # soft hyphen
+        "\u200b": None,  # zero-width space
+        "\u200c": None,  # zero-width non-joiner
+        "\u200d": None,  # zero-width joiner
+        "\u2060": None,  # word joiner
+        "\ufeff": None,  # byte-order mark / zero-width no-break space
+    }
+)
+_SPACE = re.compile(r"\s+")
+# A dash with or without spaces around it ("a — b", "a—b", "a - b", "a -- b") reads the same.
+_DASH = re.compile(r"\s*-+\s*")
+_WORD = re.compile(r"\w+")
+
+
+def normalise(text: str) -> str:
+    """Text folded for comparing a quote with its source; case is kept (quotes are verbatim).
+
+    Unicode NFKC (so non-breaking spaces become spaces and the ellipsis character becomes
+    ``...``), typographic quotes and apostrophes to ASCII ``"`` and ``'``, every dash to ``-``
+    (with the spaces around a dash dropped), invisible characters removed, and every run of
+    whitespace, line breaks included, to one space.
+    """
+    # Fold before NFKC too: NFKC would turn a double prime into two single primes.
+    text = unicodedata.normalize("NFKC", text.translate(_FOLD)).translate(_FOLD)
+    text = _DASH.sub("-", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass
+class _Snapshot:
+    """One snapshot file, normalised once; its word index is built only when a quote misses."""
+
+    text: str
+    _positions: dict[str, list[int]] | None = field(default=None, repr=False)
+    _counts: Counter[str] | None = field(default=None, repr=False)
+
+    def positions(self) -> dict[str, list[int]]:
+        if self._positions is None:
+            positions: dict[str, list[int]] = defaultdict(list)
+            for match in _WORD.finditer(self.text.lower()):
+                positions[match.group()].append(match.start())
+            self._positions = dict(positions)
+        return self._positions
+
+    def closest_passage(self, quote: str) -> str:
+        """The passage of the snapshot most like ``quote`` (empty if nothing is alike)."""
+        text = self.text
+        if not text or not quote:
+            return ""
+        low_quote = quote.lower()
+        positions = self.positions()
+        words = [(m.group(), m.start()) for m in _WORD.finditer(low_quote)]
+        present = [(w, at) for w, at in words if w in positions]
+        # Rarest words first: they pin the quote to few places in the text.
+        present.sort(key=lambda item: (len(positions[item[0]]), -len(item[0])))
+        size = len(quote)
+        starts: set[int] = set()
+        seen_words: set[str] = set()
+        for word, at in present:
+            if word in seen_words:
+                continue
+            seen_words.add(word)
+            for place in positions[word][:_PLACES_PER_ANCHOR]:
+                starts.add(max(0, place - at))
+            if len(seen_words) >= _ANCHORS:
+                break
+        if not starts:
+            return ""
+        low_text = text.lower()
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(low_quote)
+        # quick_ratio (linear) ranks every window; the exact ratio only for the best few.
+        ranked: list[tuple[float, int]] = []
+        for start in sorted(starts):
+            matcher.set_seq1(low_text[start : start + size])
+            ranked.append((matcher.quick_ratio(), start))
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        best_ratio, best_start = -1.0, ranked[0][1]
+        for _, start in ranked[:_EXACT_SCORES]:
+            matcher.set_seq1(low_text[start : start + size])
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best_ratio, best_start = ratio, start
+        return _trim(text, best_start, size)
+
+
+def _trim(text: str, start: int, size: int) -> str:
+    """The window text[start:start+size], widened to whole words and cut to PASSAGE_LIMIT."""
+    end = min(len(text), start + size)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    passage = text[start:end].strip()
+    if len(passage) > PASSAGE_LIMIT:
+        passage = passage[:PASSAGE_LIMIT].rsplit(" ", 1)[0] + " ..."
+    return passage
+
+
+def _field(path: tuple[object, ...]) -> str:
+    """("claims", 3, "citations", 0, "quote") -> "claims[3].citations[0].quote"."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def verify_quotes(
+    data: ClaimsFile, snapshots: Path, where: Where, *, file: str = "claims.yaml"
+) -> list[Problem]:
+    """Check every citation's quote against its source's snapshot; one Problem per miss.
+
+    ``where`` gives the (line, col) of a value from its path in the file; ``file`` is the name
+    problems report. Citations of unknown sources are left to the validator.
+    """
+    problems: list[Problem] = []
+
+    def locate(path: tuple[object, ...]) -> tuple[int, int]:
+        # The value's own place, else its nearest enclosing record's (never a crash here).
+        for end in range(len(path), 0, -1):
+            try:
+                return where(path[:end])
+            except (LookupError, ValueError, TypeError):
+                continue
+        return (1, 1)
+
+    def problem(path: tuple[object, ...], message: str, hint: str) -> None:
+        line, col = locate(path)
+        problems.append(Problem(file, line, col, _field(path), message, hint))
+
+    if not snapshots.is_dir():
+        problems.append(
+            Problem(
+                file,
+                1,
+                1,
+                "snapshots",
+                f"the snapshots folder {snapshots} does not exist or is not a folder, so no quote "
+                "could be checked",
+                "give the folder of source snapshots with --snapshots DIR, the DOSSIER_SNAPSHOTS "
+                "environment variable or the plugin's snapshots option",
+            )
+        )
+        return problems
+
+    sources = {source.id: (index, source) for index, source in enumerate(data.sources)}
+    cache: dict[str, _Snapshot | None] = {}  # source id -> its snapshot, None when unusable
+
+    def snapshot_of(source_id: str) -> _Snapshot | None:
+        if source_id in cache:
+            return cache[source_id]
+        index, source = sources[source_id]
+        cache[source_id] = None
+        name = source.snapshot
+        assert name is not None
+        path = snapshots / name
+        where_path = ("sources", index, "snapshot")
+        try:
+            if name in (".", "..") or "/" in name or "\\" in name or not path.is_file():
+                problem(
+                    where_path,
+                    f"snapshot file '{name}' of source {source_id} is not in the snapshots folder "
+                    f"{snapshots}",
+                    "check the file name, or point --snapshots (DOSSIER_SNAPSHOTS, the plugin's "
+                    "snapshots option) at the folder that holds it",
+                )
+                return None
+            if path.stat().st_size > MAX_SNAPSHOT_BYTES:
+                problem(
+                    where_path,
+                    f"snapshot file '{name}' of source {source_id} is larger than "
+                    f"{MAX_SNAPSHOT_BYTES // 1_000_000} MB",
+                    "a snapshot is the plain text of one document",
+                )
+                return None
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            problem(
+                where_path,
+                f"snapshot file '{name}' of source {source_id} is not UTF-8 text",
+                "save the snapshot as plain UTF-8 text",
+            )
+            return None
+        except OSError as exc:
+            problem(
+                where_path,
+                f"snapshot file '{name}' of source {source_id} cannot be read: {exc.strerror or exc}",
+                "check the file's permissions",
+            )
+            return None
+        cache[source_id] = _Snapshot(normalise(text))
+        return cache[source_id]
+
+    searches = 0
+    for i, claim in enumerate(data.claims):
+        for j, citation in enumerate(claim.citations):
+            if citation.source not in sources:
+                continue  # a missing source is reported by the validator
+            _, source = sources[citation.source]
+            if source.snapshot is None:
+                problem(
+                    ("claims", i, "citations", j, "source"),
+                    f"claim {claim.id} cites source {source.id}, which has no snapshot, so its quote "
+                    "cannot be checked",
+                    f"add `snapshot:` to source {source.id} or cite another source",
+                )
+                continue
+            snap = snapshot_of(source.id)
+            if snap is None:
+                continue  # reported once, at the source
+            quote = normalise(citation.quote)
+            if quote and quote in snap.text:
+                continue
+            hint = "copy the words exactly as in the source"
+            searches += 1
+            if searches <= MAX_PASSAGE_SEARCHES:
+                passage = snap.closest_passage(quote)
+                hint += f"; closest passage: '{passage}'" if passage else "; no similar passage was found"
+            problem(
+                ("claims", i, "citations", j, "quote"),
+                f"quote of claim {claim.id} not found in source {source.id} (snapshot '{source.snapshot}')",
+                hint,
+            )
+    return problems
