@@ -174,7 +174,9 @@ def _sweep(
 
 
 def _sentence(text: str) -> str:
-    text = " ".join(text.split())
+    """Text as one sentence: spaces tidied, a capital first letter, a full stop at the end."""
+    if "  " in text or "\n" in text or text[:1].isspace() or text[-1:].isspace():
+        text = " ".join(text.split())
     if not text:
         return text
     text = text[0].upper() + text[1:] if text[0].isalpha() and text[0].islower() else text
@@ -316,6 +318,8 @@ def analyse(data: ClaimsFile) -> Analysis:
     reach, replaced_by = _supersession(data)
 
     def replaces(x: str, y: str) -> bool:
+        if not reach:
+            return False
         return y in reach.get(x, ()) or x in reach.get(y, ())
 
     found: dict[tuple[str, str], tuple[str, ConflictKind, str]] = {}
@@ -394,13 +398,21 @@ def _analyse_question(
     kind = question.kind
     kind_name: ConflictKind = KIND_NAMES[kind]
 
-    def record(x: _Placed, y: _Placed, why_of: Callable[[_Placed, _Placed], str | None]) -> None:
-        if x.claim.id == y.claim.id or replaces(x.claim.id, y.claim.id):
+    why_of = {
+        QuestionKind.yes_no: _yes_no_why,
+        QuestionKind.quantity: _quantity_why,
+        QuestionKind.choice: _choice_why,
+    }[kind]
+
+    def record(x: _Placed, y: _Placed) -> None:
+        x_id, y_id = x.claim.id, y.claim.id
+        if x_id == y_id or replaces(x_id, y_id):
             return
-        a, b = (x, y) if x.claim.id < y.claim.id else (y, x)
-        why = why_of(a, b)
+        if y_id < x_id:
+            x, y, x_id, y_id = y, x, y_id, x_id
+        why = why_of(question, x, y)
         if why is not None:
-            found[(a.claim.id, b.claim.id)] = (question.id, kind_name, why)
+            found[(x_id, y_id)] = (question.id, kind_name, why)
 
     if kind is QuestionKind.yes_no:
         placed = [p for i, c in members if c.value.answer is not None and (p := _place(c, i, use_until=True))]
@@ -409,7 +421,7 @@ def _analyse_question(
             window,
             lambda p: p.claim.value.answer,
             lambda p, _active: _opposite(p.claim.value.answer),
-            lambda x, y: record(x, y, lambda a, b: _yes_no_why(question, a, b)),
+            record,
         )
 
     if kind is QuestionKind.quantity:
@@ -427,7 +439,7 @@ def _analyse_question(
                 window,
                 lambda _p: None,
                 lambda _p, _active: (None,),
-                lambda x, y: record(x, y, lambda a, b: _quantity_why(question, a, b)),
+                record,
             )
         return total
 
@@ -450,7 +462,7 @@ def _analyse_question(
         window,
         lambda p: p.claim.value.option,
         partners,
-        lambda x, y: record(x, y, lambda a, b: _choice_why(question, a, b)),
+        record,
     )
 
 

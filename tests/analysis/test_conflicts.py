@@ -817,3 +817,13 @@ def test_pairs_compared_grows_linearly_with_claims_at_a_constant_density() -> No
     small = analyse(dossier(random_questions(7), random_dossier(seed=2, n=500, days=100, window=7)))
     large = analyse(dossier(random_questions(7), random_dossier(seed=2, n=2000, days=400, window=7)))
     assert large.pairs_compared < small.pairs_compared * 6  # 4x the claims; all pairs would be 16x
+
+
+def test_declared_note_becomes_one_tidy_sentence() -> None:
+    result = quantity(
+        [
+            claim("c1", {"exactly": 1}, contradicts=[{"claim": "c2", "note": "  the two counts\n differ  "}]),
+            claim("c2", {"exactly": 1}),
+        ]
+    )
+    assert only(result).why == "The two counts differ."
