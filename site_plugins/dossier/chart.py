@@ -200,8 +200,11 @@ def quantity_chart_svg(
             # each scope counts something else: its own scale
             mine = [item for item in plotted if item[2].value.scope == scope]
             top = max((_anchor_top(claim.value) for _f, _l, claim in mine), default=1.0) or 1.0
-            for first, last, claim in mine:
-                _draw(ax, first, last, claim, style[claim.actor], top * 0.1)
+            by_actor: dict[str, list[tuple[_dt.date, _dt.date, Claim]]] = {}
+            for item in mine:
+                by_actor.setdefault(item[2].actor, []).append(item)
+            for actor, items in by_actor.items():
+                _draw(ax, items, style[actor], top * 0.1)
             ax.set_ylim(0, top * 1.18)
             ax.yaxis.set_major_formatter(FuncFormatter(_number_formatter))
             ax.grid(True, axis="y")
@@ -245,27 +248,47 @@ def quantity_chart_svg(
 
 
 def _draw(
-    ax: Any, first: _dt.date, last: _dt.date, claim: Claim, style: tuple[str, str], arrow: float
+    ax: Any, items: list[tuple[_dt.date, _dt.date, Claim]], style: tuple[str, str], arrow: float
 ) -> None:
+    """Draw one actor's figures on one panel, a few artists for all of them (big dossiers stay fast)."""
     colour, marker = style
-    x = date2num(first) + (date2num(last) - date2num(first)) / 2
-    value = claim.value
-    if first != last:  # a month or a year: show the span of days the date can mean
-        span = [date2num(first), date2num(last)]
-        ax.plot(span, [_anchor(value)] * 2, color=colour, linewidth=1, alpha=0.7, linestyle=(0, (2, 2)))
-    if value.exactly is not None or (value.min is not None and value.min == value.max):
-        ax.plot([x], [_anchor(value)], color=colour, marker=marker, markersize=7, linestyle="none")
-    elif value.min is not None and value.max is not None:
-        ax.plot([x, x], [value.min, value.max], color=colour, linewidth=2.2, marker=marker, markersize=5)
-    elif value.min is not None:  # at least: open marker, arrow up
-        ax.plot([x, x], [value.min, value.min + arrow], color=colour, linewidth=1.4)
-        ax.plot([x], [value.min + arrow], color=colour, marker="^", markersize=6, linestyle="none")
-        ax.plot([x], [value.min], color=colour, marker=marker, markersize=7, **OPEN)
-    elif value.max is not None:  # as many as: open marker, arrow down
-        end = max(0.0, value.max - arrow)
-        ax.plot([x, x], [value.max, end], color=colour, linewidth=1.4)
-        ax.plot([x], [end], color=colour, marker="v", markersize=6, linestyle="none")
-        ax.plot([x], [value.max], color=colour, marker=marker, markersize=7, **OPEN)
+    spans: list[tuple[float, float, float]] = []
+    points: list[tuple[float, float]] = []
+    ranges: list[tuple[float, float, float]] = []
+    at_least: list[tuple[float, float]] = []
+    at_most: list[tuple[float, float]] = []
+    for first, last, claim in items:
+        start, end = date2num(first), date2num(last)
+        x = start + (end - start) / 2
+        value = claim.value
+        if first != last:  # a month or a year: show the span of days the date can mean
+            spans.append((_anchor(value), start, end))
+        if value.exactly is not None or (value.min is not None and value.min == value.max):
+            points.append((x, _anchor(value)))
+        elif value.min is not None and value.max is not None:
+            ranges.append((x, value.min, value.max))
+        elif value.min is not None:
+            at_least.append((x, value.min))
+        elif value.max is not None:
+            at_most.append((x, value.max))
+    if spans:
+        ys, starts, ends = zip(*spans, strict=True)
+        ax.hlines(ys, starts, ends, colors=colour, linewidth=1, alpha=0.7, linestyles=(0, (2, 2)))
+    if points:
+        xs, ys = zip(*points, strict=True)
+        ax.plot(xs, ys, color=colour, marker=marker, markersize=7, linestyle="none")
+    if ranges:
+        xs, lows, highs = zip(*ranges, strict=True)
+        ax.vlines(xs, lows, highs, colors=colour, linewidth=2.2)
+        ax.plot(xs + xs, lows + highs, color=colour, marker=marker, markersize=5, linestyle="none")
+    for found, direction in ((at_least, 1.0), (at_most, -1.0)):
+        if not found:
+            continue
+        xs, ys = zip(*found, strict=True)
+        tips = tuple(max(0.0, y + direction * arrow) for y in ys)
+        ax.vlines(xs, ys, tips, colors=colour, linewidth=1.4)
+        ax.plot(xs, tips, color=colour, marker="^" if direction > 0 else "v", markersize=6, linestyle="none")
+        ax.plot(xs, ys, color=colour, marker=marker, markersize=7, **OPEN)
 
 
 def _anchor_top(value: Any) -> float:
