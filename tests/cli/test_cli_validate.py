@@ -1,0 +1,142 @@
+"""`dossier validate`: exit 0 valid, 1 invalid, 2 usage error; text and JSON reports; no traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .conftest import VALID, Run
+
+PROBLEM_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<field>[^:]+): (?P<message>.+)$")
+
+
+def test_valid_file_exits_0_with_a_summary(run: Run, claims: Path) -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "claims.yaml: 2 claims, 2 questions, 1 source, 2 actors: valid; "
+        "quotes not checked (no --snapshots, DOSSIER_SNAPSHOTS not set)\n"
+    )
+    assert result.stderr == ""
+
+
+def test_quotes_verified_with_snapshots_option(run: Run, claims: Path, snapshots: Path) -> None:
+    result = run("validate", "claims.yaml", "--snapshots", str(snapshots))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().endswith(f"valid; quotes verified against {snapshots}")
+
+
+def test_snapshots_from_the_environment(run: Run, claims: Path, snapshots: Path) -> None:
+    result = run("validate", env={"DOSSIER_SNAPSHOTS": str(snapshots)})
+    assert result.returncode == 0, result.stderr
+    assert "quotes verified" in result.stdout
+
+
+def test_invalid_file_exits_1_with_every_problem_on_stderr(run: Run, claims: Path) -> None:
+    bad = VALID.replace(
+        '    made: "2024-10-20"\n    value: {exactly', '    made: "20 Oct"\n    value: {exactly'
+    )
+    bad = bad.replace(
+        '      - source: town-crier\n        quote: "The bells',
+        '      - sourcse: town-crier\n        quote: "The bells',
+    )
+    claims.write_text(bad, encoding="utf-8")
+    result = run("validate")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[-1] == f"{len(lines) - 1} problems in claims.yaml"
+    problems = [PROBLEM_LINE.match(line) for line in lines[:-1]]
+    assert all(problems), lines
+    fields = {m.group("field"): m for m in problems if m}
+    assert "claims[0].made" in fields
+    assert fields["claims[0].made"].group("line") == str(bad.splitlines().index('    made: "20 Oct"') + 1)
+    assert any("sourcse" in line for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_quote_miss_names_the_closest_passage(run: Run, claims: Path, snapshots: Path) -> None:
+    claims.write_text(
+        VALID.replace("eight bells hang in the tower", "nine bells hang in the tower"), encoding="utf-8"
+    )
+    result = run("validate", "--snapshots", str(snapshots))
+    assert result.returncode == 1
+    first = result.stderr.splitlines()[0]
+    line = VALID.splitlines().index('        quote: "eight bells hang in the tower"') + 1
+    assert first.startswith(f"claims.yaml:{line}:")
+    assert "claims[0].citations[0].quote" in first
+    assert "closest passage: '" in first and "bells hang in the tower" in first
+    assert result.stderr.splitlines()[-1] == "1 problem in claims.yaml"
+
+
+def test_json_format_valid(run: Run, claims: Path) -> None:
+    result = run("validate", "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"valid": True, "problems": []}
+
+
+def test_json_format_invalid(run: Run, claims: Path) -> None:
+    claims.write_text(VALID.replace("kind: organisation", "kind: robot"), encoding="utf-8")
+    result = run("validate", "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    assert len(report["problems"]) >= 1
+    problem = report["problems"][0]
+    assert set(problem) == {"file", "line", "col", "field", "message", "hint"}
+    assert problem["field"] == "actors[1].kind"
+    assert problem["line"] == VALID.splitlines().index("    kind: organisation") + 1
+
+
+def test_yaml_syntax_error_is_a_problem_not_a_traceback(run: Run, claims: Path) -> None:
+    claims.write_text(VALID.replace("  - id: sexton\n", "  - id: sexton\n\tname: tab\n"), encoding="utf-8")
+    result = run("validate")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert PROBLEM_LINE.match(result.stderr.splitlines()[0]), result.stderr
+
+
+def test_empty_and_binary_files_are_problems(run: Run, claims: Path) -> None:
+    for content in (b"", b"\xff\xfe\x00garbage", b"- just\n- a list\n"):
+        claims.write_bytes(content)
+        result = run("validate")
+        assert result.returncode == 1, (content, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr
+
+
+def test_missing_file_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    result = run("validate", "nowhere.yaml")
+    assert result.returncode == 2
+    assert "nowhere.yaml not found" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = run("validate")  # the default claims.yaml is not there either
+    assert result.returncode == 2 and "claims.yaml not found" in result.stderr
+
+
+def test_folder_as_file_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    result = run("validate", "folder")
+    assert result.returncode == 2 and "is a folder" in result.stderr
+
+
+def test_missing_snapshots_folder_is_a_usage_error(run: Run, claims: Path, tmp_path: Path) -> None:
+    result = run("validate", "--snapshots", str(tmp_path / "nowhere"))
+    assert result.returncode == 2 and "snapshots folder" in result.stderr
+    result = run("validate", env={"DOSSIER_SNAPSHOTS": str(tmp_path / "nowhere")})
+    assert result.returncode == 2 and "DOSSIER_SNAPSHOTS" in result.stderr
+
+
+def test_bad_options_are_usage_errors(run: Run, claims: Path) -> None:
+    for args in (("validate", "--format", "xml"), ("validate", "--bogus"), ("frobnicate",), ()):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert "usage:" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_help_lists_the_commands(run: Run) -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("validate", "schema", "new", "reference"):
+        assert command in result.stdout
