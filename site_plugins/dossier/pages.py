@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,16 @@ class Layout:
 
     def link(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
         """A relative link from the page ``from_src`` to ``to_src`` (optionally to an anchor)."""
-        target = self.url(to_src)
-        page_url = self.url(from_src)
-        # The folder a browser resolves relative links against.
-        here = page_url.rstrip("/") if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-        rel = posixpath.relpath(target or ".", here or ".")
-        if target.endswith("/") or not target:
-            rel = "./" if rel == "." else f"{rel}/"
+        rel = _relative(self.url(to_src), self.url(from_src))
         return f"{rel}#{anchor}" if anchor else rel
+
+
+@lru_cache(maxsize=65536)
+def _relative(target: str, page_url: str) -> str:
+    """The relative address of ``target`` (site-relative) from the page at ``page_url``."""
+    # The folder a browser resolves relative links against.
+    here = page_url.rstrip("/") if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    rel = posixpath.relpath(target or ".", here or ".")
+    if target.endswith("/") or not target:
+        rel = "./" if rel == "." else f"{rel}/"
+    return rel

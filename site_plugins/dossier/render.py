@@ -222,6 +222,7 @@ class DossierSite:
         self.origin_of = corroboration.origin_of(data)
         self._downloads: dict[str, bytes] | None = None
         self._page_edit_urls: dict[str, str | None] | None = None
+        self._charts: dict[str, Markup] = {}
         self.question_index = {q.id: i for i, q in enumerate(data.questions)}
         self.conflicts_by_question: dict[str, list[conflicts.Conflict]] = defaultdict(list)
         for conflict in self.analysis.conflicts:
@@ -380,8 +381,10 @@ class DossierSite:
         """The inline SVG chart of a quantity question's figures (None when there is nothing to plot)."""
         if question.kind is not QuestionKind.quantity or not self.chart_rows(question):
             return None
-        claims = self.claims_by_question.get(question.id, [])
-        return Markup(chart.quantity_chart_svg(question, claims, self.actors))
+        if question.id not in self._charts:  # drawn once, shown on the question page and the timeline
+            claims = self.claims_by_question.get(question.id, [])
+            self._charts[question.id] = Markup(chart.quantity_chart_svg(question, claims, self.actors))
+        return self._charts[question.id]
 
     def chart_rows(self, question: Question) -> list[chart.ChartRow]:
         """The chart's values as table rows (its text alternative)."""

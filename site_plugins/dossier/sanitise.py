@@ -27,6 +27,8 @@ This module has no MkDocs import.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown
 import nh3
 from markupsafe import Markup, escape
@@ -79,11 +81,17 @@ def clean_html(html: str) -> Markup:
     return Markup(cleaned)
 
 
+_MARKDOWN = markdown.Markdown(output_format="html")
+
+
+@lru_cache(maxsize=8192)
 def markdown_html(text: str | None) -> Markup:
-    """An editor's Markdown text as sanitised HTML ("" for nothing)."""
+    """An editor's Markdown text as sanitised HTML ("" for nothing).
+
+    Cached: a source's notes appear on the page of every claim citing it."""
     if not text:
         return Markup("")
-    html = markdown.markdown(text, output_format="html")
+    html = _MARKDOWN.reset().convert(text)
     return clean_html(html)
 
 
