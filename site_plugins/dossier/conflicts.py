@@ -175,7 +175,7 @@ def _sweep(
 
 def _sentence(text: str) -> str:
     """Text as one sentence: spaces tidied, a capital first letter, a full stop at the end."""
-    if "  " in text or "\n" in text or text[:1].isspace() or text[-1:].isspace():
+    if "  " in text or "\n" in text or "\t" in text or text[:1].isspace() or text[-1:].isspace():
         text = " ".join(text.split())
     if not text:
         return text
