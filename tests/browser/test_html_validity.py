@@ -34,6 +34,18 @@ MATERIAL_ERRORS = (
         reason="Material's base.html gives its drawer and search toggle checkboxes autocomplete=off "
         "(so browsers do not restore their state) outside any template block an override can replace.",
     ),
+    MaterialError(
+        message=r"^Bad value “” for attribute “tabindex” on element “label”",
+        extract=r'<label class="md-nav__link[^"]*" for="__nav_[0-9_]+" id="__nav_[0-9_]+_label" tabindex="">',
+        reason='Material\'s partials/nav-item.html writes tabindex="" on the labels of navigation '
+        "sections (navigation.sections): it sets the value only for collapsible items.",
+    ),
+    MaterialError(
+        message=r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden",
+        extract=r'<label class="md-nav__title" for="__toc">',
+        reason="Material's partials/toc.html labels the page's table of contents for the __toc toggle, "
+        "which nav-item.html only writes for pages in the navigation; claim pages stay out of it.",
+    ),
 )
 
 

@@ -30,27 +30,33 @@ def _question_with_claims(data: dict[str, Any]) -> tuple[dict[str, Any], dict[st
     raise AssertionError("no question has a claim")
 
 
-# The smallest block of the page that holds the question's text, its status and a link to the
-# question's page, and no other question's text.
+# From the link to the question's page (whose text is the question), the smallest enclosing
+# block that shows the status as a label of its own (an element whose whole text is the
+# status); that block must not hold another question's link.
 FIND_QUESTION_BLOCK = """
-([text, status, href, others]) => {
+([text, status, id, others]) => {
   const norm = (s) => s.replace(/\\s+/g, ' ').trim().toLowerCase();
-  const want = norm(text);
-  const all = [...document.querySelectorAll('article *')];
-  const holders = all.filter((el) => norm(el.textContent).includes(want));
-  if (!holders.length) return {error: 'question text not on the page'};
-  let el = holders[holders.length - 1];
-  while (el && el.tagName !== 'ARTICLE') {
-    const t = norm(el.textContent);
-    if (t.includes(status) && el.querySelector(`a[href*="${href}"]`)) {
-      const clash = others.filter((o) => t.includes(norm(o)));
-      if (clash.length) return {error: 'status only found in a block shared with: ' + clash.join(' | ')};
-      const r = el.getBoundingClientRect();
-      return {ok: true, visible: r.width > 0 && r.height > 0, text: el.innerText.slice(0, 300)};
+  const links = [...document.querySelectorAll(`article a[href*="questions/${id}/"]`)]
+    .filter((a) => norm(a.textContent).includes(norm(text)));
+  if (!links.length) return {error: 'no link to the question page with the question as its text'};
+  const otherLinks = (el) => others.filter(([oid, otext]) =>
+    [...el.querySelectorAll(`a[href*="questions/${oid}/"]`)]
+      .some((a) => norm(a.textContent) === norm(otext)));
+  const errors = [];
+  for (const link of links) {
+    for (let el = link.parentElement; el && el.tagName !== 'ARTICLE'; el = el.parentElement) {
+      const label = [...el.querySelectorAll('*')].find((e) => norm(e.textContent) === status);
+      if (!label) continue;
+      const clash = otherLinks(el);
+      if (clash.length) {
+        errors.push('status shown only in a block shared with ' + clash.map((c) => c[0]));
+        break;
+      }
+      const r = label.getBoundingClientRect();
+      return {ok: true, visible: r.width > 0 && r.height > 0, label: label.outerHTML.slice(0, 200)};
     }
-    el = el.parentElement;
   }
-  return {error: 'no block holds the question, its status and a link to its page'};
+  return {error: errors.join('; ') || 'the status is not shown beside the question'};
 }
 """
 
@@ -62,10 +68,9 @@ def test_home_presents_every_question_with_its_status(page: Page, dossier_site: 
     page.goto("")
     failures = []
     for question in questions:
-        others = [q["text"] for q in questions if q["id"] != question["id"]]
+        others = [[q["id"], q["text"]] for q in questions if q["id"] != question["id"]]
         found = page.evaluate(
-            FIND_QUESTION_BLOCK,
-            [question["text"], question["status"], f"questions/{question['id']}/", others],
+            FIND_QUESTION_BLOCK, [question["text"], question["status"], question["id"], others]
         )
         if not found.get("ok") or not found.get("visible"):
             failures.append(f"{question['id']} ({question['status']}): {found}")
@@ -94,8 +99,9 @@ def test_reader_goes_home_question_claim_source_and_back(page: Page, dossier_sit
     # claim -> source (the bibliography entry of its first citation)
     page.locator(f'{ARTICLE} a[href*="sources/"][href*="{source_id}"]').first.click()
     expect(page).to_have_url(sources_url)
-    assert page.url.endswith(f"#{source_id}") or source_id in page.url, page.url
-    entry = page.locator(f"[id='{source_id}']")
+    fragment = page.url.partition("#")[2]
+    assert source_id in fragment, f"{page.url} does not point at the entry of {source_id}"
+    entry = page.locator(f"[id='{fragment}']")
     expect(entry).to_be_visible()
     expect(entry).to_be_in_viewport()
 
