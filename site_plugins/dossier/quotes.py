@@ -21,7 +21,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,9 +82,6 @@ _FOLD = str.maketrans(
         "\ufeff": None,  # byte-order mark / zero-width no-break space
     }
 )
-_SPACE = re.compile(r"\s+")
-# A dash with or without spaces around it ("a — b", "a—b", "a - b", "a -- b") reads the same.
-_DASH = re.compile(r"\s*-+\s*")
 _WORD = re.compile(r"\w+")
 
 
@@ -93,13 +90,18 @@ def normalise(text: str) -> str:
 
     Unicode NFKC (so non-breaking spaces become spaces and the ellipsis character becomes
     ``...``), typographic quotes and apostrophes to ASCII ``"`` and ``'``, every dash to ``-``
-    (with the spaces around a dash dropped), invisible characters removed, and every run of
-    whitespace, line breaks included, to one space.
+    (a run of dashes made one, the spaces around it dropped), invisible characters removed, and
+    every run of whitespace, line breaks included, to one space.
     """
     # Fold before NFKC too: NFKC would turn a double prime into two single primes.
     text = unicodedata.normalize("NFKC", text.translate(_FOLD)).translate(_FOLD)
-    text = _DASH.sub("-", text)
-    return _SPACE.sub(" ", text).strip()
+    text = " ".join(text.split())  # str.split() splits on every Unicode space, like \s
+    if "-" in text:
+        # A dash with or without spaces around it ("a — b", "a—b", "a - b", "a -- b") reads the same.
+        text = text.replace(" -", "-").replace("- ", "-")
+        while "--" in text:
+            text = text.replace("--", "-")
+    return text
 
 
 @dataclass
@@ -108,12 +110,20 @@ class _Snapshot:
 
     text: str
     _positions: dict[str, list[int]] | None = field(default=None, repr=False)
-    _counts: Counter[str] | None = field(default=None, repr=False)
+    _lower: str | None = field(default=None, repr=False)
+
+    def lower(self) -> str:
+        if self._lower is None:
+            low = self.text.lower()
+            if len(low) != len(self.text):  # keep offsets aligned with the text (e.g. for "İ")
+                low = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
+            self._lower = low
+        return self._lower
 
     def positions(self) -> dict[str, list[int]]:
         if self._positions is None:
             positions: dict[str, list[int]] = defaultdict(list)
-            for match in _WORD.finditer(self.text.lower()):
+            for match in _WORD.finditer(self.lower()):
                 positions[match.group()].append(match.start())
             self._positions = dict(positions)
         return self._positions
@@ -142,18 +152,19 @@ class _Snapshot:
                 break
         if not starts:
             return ""
-        low_text = text.lower()
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(low_quote)
-        # quick_ratio (linear) ranks every window; the exact ratio only for the best few.
+        low_text = self.lower()
+        # Scored word by word (a window is a few dozen words, so this is quick): quick_ratio
+        # (linear) ranks every window, the exact ratio decides among the best few.
+        matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(low_quote.split())
         ranked: list[tuple[float, int]] = []
         for start in sorted(starts):
-            matcher.set_seq1(low_text[start : start + size])
+            matcher.set_seq1(low_text[start : start + size].split())
             ranked.append((matcher.quick_ratio(), start))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         best_ratio, best_start = -1.0, ranked[0][1]
         for _, start in ranked[:_EXACT_SCORES]:
-            matcher.set_seq1(low_text[start : start + size])
+            matcher.set_seq1(low_text[start : start + size].split())
             ratio = matcher.ratio()
             if ratio > best_ratio:
                 best_ratio, best_start = ratio, start
