@@ -140,3 +140,14 @@ def test_help_lists_the_commands(run: Run) -> None:
     assert result.returncode == 0
     for command in ("validate", "schema", "new", "reference"):
         assert command in result.stdout
+
+
+def test_problems_name_the_file_as_given(run: Run, tmp_path: Path, snapshots: Path) -> None:
+    folder = tmp_path / "dossiers"
+    folder.mkdir()
+    other = folder / "bells.yaml"
+    other.write_text(VALID.replace("eight bells hang", "ten bells hang"), encoding="utf-8")
+    result = run("validate", "dossiers/bells.yaml", "--snapshots", str(snapshots))
+    assert result.returncode == 1
+    assert result.stderr.startswith("dossiers/bells.yaml:"), result.stderr
+    assert result.stderr.splitlines()[-1] == "1 problem in dossiers/bells.yaml"
