@@ -20,6 +20,7 @@ from .model import Claim, ClaimsFile
 from .values import format_value
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_FIRST = frozenset(FORMULA_STARTS)
 
 CLAIM_COLUMNS = (
     "id",
@@ -123,6 +124,11 @@ def _claim_record(
     claim: Claim, questions: dict[str, Any], origins: dict[str, str], analysis: Analysis
 ) -> dict[str, Any]:
     record = claim.model_dump(mode="json")
+    value = record["value"]
+    for field in ("exactly", "min", "max"):  # 1500.0 -> 1500: counts read as counts
+        number = value.get(field)
+        if isinstance(number, float) and number.is_integer():
+            value[field] = int(number)
     record["value_text"] = format_value(claim.value, questions.get(claim.question))
     record["as_of"] = claim.value.as_of or claim.made
     record["independent_origins"] = len(origins_of_claim(claim, origins))
@@ -134,24 +140,18 @@ def _join(items: Iterable[str]) -> str:
     return ";".join(items)
 
 
-def _whole_numbers(item: Any) -> Any:
-    """12.0 -> 12, so that counts read as counts (JSON has one number type anyway)."""
-    if isinstance(item, float) and item.is_integer():
-        return int(item)
-    if isinstance(item, dict):
-        return {k: _whole_numbers(v) for k, v in item.items()}
-    if isinstance(item, list):
-        return [_whole_numbers(v) for v in item]
-    return item
-
-
 def _json(records: list[dict[str, Any]]) -> bytes:
-    text = json.dumps(_whole_numbers(records), ensure_ascii=False, sort_keys=True, indent=2)
-    return (text + "\n").encode("utf-8")
+    """A JSON list with one record per line: small diffs, and fast to write for big dossiers."""
+    if not records:
+        return b"[]\n"
+    lines = (json.dumps(record, ensure_ascii=False, sort_keys=True) for record in records)
+    return ("[\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")
 
 
 def safe_cell(value: object) -> str:
     """A value as CSV cell text, defused so that no spreadsheet reads it as a formula."""
+    if isinstance(value, str):
+        return "'" + value if value[:1] in FORMULA_FIRST else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -159,9 +159,7 @@ def safe_cell(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+    return "'" + text if text[:1] in FORMULA_FIRST else text
 
 
 def _csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:
