@@ -57,6 +57,7 @@ MARKERS = ("o", "s", "D", "P", "X", "h", "p", "*")
 FONTS = ["DejaVu Sans", "Helvetica", "Arial", "Liberation Sans", "sans-serif"]
 HASH_SALT = "dossier-chart"
 MAX_LABEL = 48
+WIDTH_INCHES = 5.6  # 403 points: about a phone's width, so phones barely shrink the text
 OPEN: dict[str, Any] = {"fillstyle": "none", "linestyle": "none"}
 
 RC: dict[str, Any] = {
@@ -65,7 +66,7 @@ RC: dict[str, Any] = {
     "svg.image_inline": True,
     "font.family": ["sans-serif"],
     "font.sans-serif": FONTS,
-    "font.size": 10,
+    "font.size": 11,
     "text.parse_math": False,
     "text.usetex": False,
     "text.color": INK,
@@ -192,8 +193,9 @@ def quantity_chart_svg(
     years = {d.year for f, last, _c in plotted for d in (f, last)}
 
     with matplotlib.rc_context(cast(Any, RC)):
-        height = 1.0 + 2.4 * len(scopes) + 0.25 * len(actor_order)
-        figure = Figure(figsize=(7.2, height), layout="constrained")
+        # Narrow, so that text stays legible when a phone scales the chart down to its width.
+        height = 1.0 + 2.2 * len(scopes) + 0.25 * len(actor_order)
+        figure = Figure(figsize=(WIDTH_INCHES, height), layout="constrained")
         FigureCanvasSVG(figure)
         axes = figure.subplots(len(scopes), 1, sharex=True, squeeze=False)[:, 0]
         for ax, scope in zip(axes, scopes, strict=True):
@@ -233,7 +235,7 @@ def quantity_chart_svg(
         ]
         if handles:
             widest = max(len(str(h.get_label())) for h in handles)
-            columns = 1 if widest > 34 else 2 if widest > 20 else 3
+            columns = 1 if widest > 26 else 2 if widest > 14 else 3
             figure.legend(handles=handles, loc="outside lower center", ncols=min(columns, len(handles)))
         buffer = io.StringIO()
         figure.savefig(
