@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -281,24 +282,40 @@ def add_claim(text: str, *, question: str, actor: str | None = None, source: str
             "one `- id: ...` record after another"
         )
 
-    _check(new_text, claim_id, len(_items(claims)))
+    _check(text, new_text, claim_id)
     return NewClaim(text=new_text, claim_id=claim_id, line=first_line, block=block)
 
 
-def _check(new_text: str, claim_id: str, count_before: int) -> None:
-    """The new file must parse and hold exactly one more claim, the new one, at the end."""
+def _check(old_text: str, new_text: str, claim_id: str) -> None:
+    """The new file must parse to the old data plus the new claim at the end, nothing else."""
+    old: Any = None
+    new: Any = None
     try:
-        data = yaml.load(new_text, Loader=_Loader)  # a safe loader (libyaml when present)
+        old = yaml.load(old_text, Loader=_Loader)  # a safe loader (libyaml when present)
+        new = yaml.load(new_text, Loader=_Loader)
     except yaml.YAMLError:
-        data = None
-    claims = data.get("claims") if isinstance(data, dict) else None
-    if (
-        not isinstance(claims, list)
-        or len(claims) != count_before + 1
-        or not isinstance(claims[-1], dict)
-        or claims[-1].get("id") != claim_id
-    ):
-        raise ScaffoldError(
-            "the record could not be added without disturbing the file's layout; add it by hand "
-            "(see the editors' guide)"
+        pass
+    ok = isinstance(old, dict) and isinstance(new, dict)
+    if ok:
+        old_claims = old.get("claims") or []
+        new_claims = new.get("claims")
+        ok = (
+            isinstance(new_claims, list)
+            and len(new_claims) == len(old_claims) + 1
+            and new_claims[:-1] == old_claims
+            and isinstance(new_claims[-1], dict)
+            and new_claims[-1].get("id") == claim_id
+            and {k: v for k, v in old.items() if k != "claims"}
+            == {k: v for k, v in new.items() if k != "claims"}
         )
+    if ok:
+        return
+    if not old_text.endswith(("\n", "\r")):
+        raise ScaffoldError(
+            "the file does not end with a line break, and adding one would change the last "
+            "record's text; add a line break at the end of the file, then run this again"
+        )
+    raise ScaffoldError(
+        "the record could not be added without changing the rest of the file; add it by hand "
+        "(see the editors' guide)"
+    )
