@@ -57,3 +57,26 @@ def distinctive_word(data: dict[str, Any]) -> tuple[str, str]:
                     best = candidate
     assert best is not None, "no claim statement has a word of its own"
     return best[1], best[2]
+
+
+def representative_claims(data: dict[str, Any]) -> list[str]:
+    """One claim per shape of record (which optional fields, which kind of value, one or more
+    citations, conflicts declared ...): every path through the claim template, without
+    loading all the claim pages."""
+    chosen: dict[tuple[Any, ...], str] = {}
+    for claim in data["claims"]:
+        signature = (
+            tuple(sorted(claim)),
+            tuple(sorted(claim.get("value", {}))),
+            len(claim["citations"]) > 1,
+            tuple(sorted({key for c in claim["citations"] for key in c})),
+        )
+        chosen.setdefault(signature, claim["id"])
+    return sorted(chosen.values())
+
+
+def pages_to_check(site_root: Path, data: dict[str, Any]) -> list[str]:
+    """Site-relative paths of every page except claim pages, plus the representative claims."""
+    pages = sorted(p.relative_to(site_root).as_posix() for p in site_root.rglob("*.html"))
+    others = [p for p in pages if not p.startswith("claims/")]
+    return others + [f"claims/{claim_id}/index.html" for claim_id in representative_claims(data)]

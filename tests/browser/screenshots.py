@@ -75,7 +75,7 @@ def capture(
             watch(context)
         try:
             page = context.new_page()
-            page.goto(shot.path, wait_until="networkidle")
+            page.goto(shot.path, wait_until="load")
             page.evaluate("() => document.fonts.ready")
             target = out_dir / f"{shot.name}.png"
             page.screenshot(path=str(target), animations="disabled", caret="hide")

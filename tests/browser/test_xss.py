@@ -239,30 +239,38 @@ def test_hostile_text_is_shown_as_text(
 # ---------------------------------------------------------------------------------------------
 
 SAFE_URL = "url: https://example.org/story?a=1&b=%3Cscript%3E"
-
-
-@pytest.mark.parametrize(
-    "bad_url",
-    [
-        "javascript:alert(1)",
-        "JaVaScRiPt:alert(1)",
-        " javascript:alert(1)",
-        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
-        "vbscript:msgbox(1)",
-        'https://example.org/"><script>alert(1)</script>',
-    ],
+BAD_URLS = (
+    "javascript:alert(1)",
+    " JaVaScRiPt:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    'https://example.org/"><script>alert(1)</script>',
 )
-def test_hostile_url_is_rejected_by_the_build(tmp_path: Path, bad_url: str) -> None:
-    text = FIXTURE.read_text(encoding="utf-8")
-    assert SAFE_URL in text
-    line = text[: text.index(SAFE_URL)].count("\n") + 1
-    config = _write_project(tmp_path, text.replace(SAFE_URL, f"url: {json.dumps(bad_url)}", 1))
+
+
+def test_hostile_urls_are_rejected_by_the_build_all_at_once(tmp_path: Path) -> None:
+    """Each source's url and archive_url get a hostile address: four errors, one build, no site."""
+    lines = FIXTURE.read_text(encoding="utf-8").split("\n")
+    slots = [i for i, line in enumerate(lines) if line.strip() == SAFE_URL]
+    assert len(slots) == 2, "the fixture should have two sources with the safe URL"
+    planted = {}
+    for index, i in reversed(list(enumerate(slots))):  # from the bottom: earlier slots stay put
+        indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+        url, archive = BAD_URLS[2 * index], BAD_URLS[2 * index + 1]
+        lines[i : i + 1] = [f"{indent}url: {json.dumps(url)}", f"{indent}archive_url: {json.dumps(archive)}"]
+        planted[f"sources[{index}].url"] = f"url: {json.dumps(url)}"
+        planted[f"sources[{index}].archive_url"] = f"archive_url: {json.dumps(archive)}"
+    expected = [
+        (next(n + 1 for n, line in enumerate(lines) if line.strip() == text), field)
+        for field, text in planted.items()
+    ]
+    config = _write_project(tmp_path, "\n".join(lines))
     site_dir = tmp_path / "site"
     proc = mkdocs_build(config, site_dir, env=NO_SNAPSHOTS)
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0, output[-2000:]
-    assert re.search(
-        rf"claims\.yaml:{line}:\d+: sources\.0\.url\b|claims\.yaml:{line}:\d+: sources\[0\]\.url", output
-    ), output[-2000:]
-    assert "Traceback" not in output
+    assert "Traceback" not in output, output[-3000:]
+    for line, field in expected:
+        dotted = field.replace("[", ".").replace("]", "")
+        pattern = rf"claims\.yaml:{line}:\d+: ({re.escape(field)}|{re.escape(dotted)}):"
+        assert re.search(pattern, output), f"no error for {field} at line {line}:\n{output[-2000:]}"
     assert not list(site_dir.rglob("*.html")), "a failed build published pages"
