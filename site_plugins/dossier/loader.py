@@ -217,6 +217,8 @@ def resolve_plain(text: str) -> Any:
         return special
     if text[0] not in _NUMBER_START:
         return text
+    if text.isdigit() and text.isascii() and len(text) <= limits.MAX_NUMBER_CHARS:
+        return int(text)  # the common case, without a regular expression
     if _INT_RE.fullmatch(text):
         if len(text) > limits.MAX_NUMBER_CHARS:
             raise _TooLong(text)
@@ -259,6 +261,8 @@ class _Builder:
         self.block_scalar_lines: list[tuple[int, int]] = []
         self.at: Path_ = ()  # where the parser is, for syntax errors
         self.at_key: str | None = None
+        self.at_key_line = -1
+        self.nodes = 0  # values read so far
 
     # -- problems -------------------------------------------------------------
 
@@ -280,6 +284,16 @@ class _Builder:
             )
             raise _Fatal
 
+    def too_many_values(self, ev: Any, path: Path_) -> None:
+        self.problem(
+            ev.start_mark,
+            path,
+            f"the file holds more than {limits.MAX_VALUES:,} values, the most a dossier may have",
+            "split the dossier, or check that this is the right file",
+            fatal=True,
+        )
+        raise _Fatal
+
     def check_node_event(self, ev: Any, path: Path_) -> None:
         """Anchors and tags on a scalar, mapping or list."""
         if ev.anchor is not None:
@@ -287,10 +301,11 @@ class _Builder:
                 ev.start_mark, path, f"{ANCHOR_MESSAGE} (found anchor &{ev.anchor})", ANCHOR_HINT, fatal=True
             )
         if ev.tag is not None:
+            tag = str(ev.tag).replace("tag:yaml.org,2002:", "!!")
             self.problem(
                 ev.start_mark,
                 path,
-                f"tags such as {ev.tag} are not supported",
+                f"tags such as {tag} are not supported",
                 "remove the tag; write the value as plain text, a number, true/false or null",
                 fatal=True,
             )
@@ -345,9 +360,11 @@ class _Builder:
         if ev.anchor is not None or ev.tag is not None:
             self.check_node_event(ev, path)
         if depth > limits.MAX_DEPTH:
+            # Name the field where the nesting happens, not forty list indexes below it.
+            named = max((i for i, step in enumerate(path) if isinstance(step, str)), default=-1)
             self.problem(
                 ev.start_mark,
-                path,
+                path[: named + 1],
                 f"nesting is too deep (more than {limits.MAX_DEPTH} levels)",
                 "the dossier format needs only a few levels; check the indentation and brackets",
                 fatal=True,
@@ -363,7 +380,13 @@ class _Builder:
             self._fill_mapping(result, marks, path, depth)
         except yaml.MarkedYAMLError as exc:
             if not hasattr(exc, "dossier_path"):
-                at = self.at if self.at_key is None else (*self.at, self.at_key)
+                # The scanner reads ahead: name the field only if the error is on its line.
+                err_line = exc.problem_mark.line if exc.problem_mark else -2
+                at = (
+                    self.at
+                    if self.at_key is None or err_line != self.at_key_line
+                    else (*self.at, self.at_key)
+                )
                 exc.dossier_path = at  # type: ignore[attr-defined]
             raise
         return result, marks
@@ -377,6 +400,7 @@ class _Builder:
         special = _SPECIAL.get
         number_start = _NUMBER_START
         max_chars = limits.MAX_SCALAR_CHARS
+        max_nodes = limits.MAX_VALUES
         block_lines = self.block_scalar_lines
         while True:
             self.at = path
@@ -413,7 +437,11 @@ class _Builder:
                 continue
             # The value.
             self.at_key = key
+            self.at_key_line = key_mark.line
             ev = get()
+            self.nodes += 1
+            if self.nodes > max_nodes:
+                self.too_many_values(ev, path)
             if type(ev) is ScalarEvent:
                 m: Any = ev.start_mark
                 value: Any = ev.value
@@ -426,7 +454,10 @@ class _Builder:
                         if found is not _SPECIAL:
                             value = found
                         elif value[0] in number_start:
-                            value = self.scalar(ev, (*path, key))
+                            try:
+                                value = resolve_plain(value)
+                            except _TooLong:
+                                value = self.scalar(ev, (*path, key))
                     elif style in "|>":
                         block_lines.append((m.line, _end_line(ev)))
                 value_marks: Any = m.line << 32 | m.column
@@ -466,6 +497,7 @@ class _Builder:
         special = _SPECIAL.get
         number_start = _NUMBER_START
         max_chars = limits.MAX_SCALAR_CHARS
+        max_nodes = limits.MAX_VALUES
         index = 0
         while True:
             self.at = path
@@ -473,17 +505,18 @@ class _Builder:
             t = type(ev)
             if t is SequenceEndEvent:
                 return
+            self.nodes += 1
+            if self.nodes > max_nodes:
+                self.too_many_values(ev, path)
             if t is ScalarEvent:
                 value: Any = ev.value
-                if (
-                    ev.style
-                    or ev.anchor is not None
-                    or ev.tag is not None
-                    or len(value) > max_chars
-                    or special(value, _SPECIAL) is not _SPECIAL
-                    or value[0] in number_start
-                ):
+                if ev.style or ev.anchor is not None or ev.tag is not None or len(value) > max_chars:
                     value = self.scalar(ev, (*path, index))
+                elif special(value, _SPECIAL) is not _SPECIAL or value[0] in number_start:
+                    try:
+                        value = resolve_plain(value)
+                    except _TooLong:
+                        value = self.scalar(ev, (*path, index))
                 append(value)
                 m = ev.start_mark
                 mark_append(m.line << 32 | m.column)
@@ -626,13 +659,24 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str, path: Path_
     if "\t" in indent or src[col - 1 : col] == "\t":
         tab_col = (indent.index("\t") + 1) if "\t" in indent else col
         return Problem(name, line, tab_col, dotted(path), TAB_MESSAGE, TAB_HINT)
+    ctx = exc.context_mark
+    unclosed = _unclosed_quote(lines, ctx.line if ctx is not None else line - 20, line - 1)
+    if unclosed is not None or (ctx is not None and "quoted scalar" in (exc.context or "")):
+        q_line, q_col = unclosed if unclosed is not None else (ctx.line + 1, ctx.column + 1)  # type: ignore[union-attr]
+        return Problem(
+            name,
+            q_line,
+            q_col,
+            dotted(path),
+            "YAML syntax error: the quotation mark opened here is never closed",
+            "end the text with the same kind of quotation mark, on the same line",
+        )
     message = problem or "the file cannot be read as YAML"
     hint = "check the punctuation and indentation here"
     for words, plain, how in _SYNTAX_HINTS:
         if words in problem:
             message, hint = plain, how
             break
-    ctx = exc.context_mark
     if ctx is not None and exc.context and (ctx.line + 1, ctx.column + 1) != (line, col):
         what = exc.context.strip()
         for words, plain in _CONTEXTS:
@@ -641,6 +685,27 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str, path: Path_
                 break
         message += f"; see {what} that starts at line {ctx.line + 1}, column {ctx.column + 1}"
     return Problem(name, line, col, dotted(path), f"YAML syntax error: {message}", hint)
+
+
+_QUOTED_VALUE_RE = re.compile(r"^\s*(?:-\s+)?(?:[^\s\"'#][^:#]*:\s+|-\s+)?([\"'])")
+
+
+def _unclosed_quote(lines: list[str], first: int, last: int) -> tuple[int, int] | None:
+    """The 1-based position of the last quoted value in lines first..last (0-based) that is
+    not closed on its own line, if any (the usual cause of a confusing syntax error below)."""
+    found = None
+    for number in range(max(0, first), min(last, len(lines) - 1) + 1):
+        src = lines[number]
+        match = _QUOTED_VALUE_RE.match(src)
+        if not match:
+            continue
+        quote = match.group(1)
+        start = match.start(1)
+        rest = src[start + 1 :]
+        rest = re.sub(r"\\.", "", rest) if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            found = (number + 1, start + 1)
+    return found
 
 
 def _tab_problems(text: str, name: str, skip: list[tuple[int, int]]) -> list[Problem]:

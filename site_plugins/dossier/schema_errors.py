@@ -110,6 +110,17 @@ def _kind_of(value: Any) -> str:
     return f"the text {_show(value)}"
 
 
+def _meant_field(path: Path_) -> str | None:
+    """The field an unknown field name at ``path`` was probably meant to be."""
+    if not path:
+        return None
+    model = _model_at(path[:-1])
+    if model is None:
+        return None
+    close = difflib.get_close_matches(str(path[-1]), list(model.model_fields), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _did_you_mean(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
@@ -130,15 +141,16 @@ def _message(err: Any, path: Path_) -> tuple[str, str]:
         name = str(path[-1]) if path else "?"
         model = _model_at(path[:-1])
         allowed = list(model.model_fields) if model else []
-        hint = _did_you_mean(name, allowed)
+        meant = _meant_field(path)
+        hint = f"did you mean '{meant}'?" if meant else ""
         if not hint and allowed:
             hint = "the fields allowed here are: " + ", ".join(allowed)
         return f"unknown field '{name}'", hint
 
     if kind == "missing":
         name = str(path[-1]) if path else "?"
-        desc = _description(path)
-        hint = f"add '{name}:'" + (f" ({desc[:1].lower()}{desc[1:].rstrip('.')})" if desc else "")
+        desc = re.sub(r"\s*\([^)]*\)", "", _description(path))
+        hint = f"add '{name}:' here" + (f": {desc[:1].lower()}{desc[1:].rstrip('.')}" if desc else "")
         return f"required field '{name}' is missing", hint
 
     if kind == "bool_type":
@@ -182,7 +194,7 @@ def _message(err: Any, path: Path_) -> tuple[str, str]:
         if pattern == URL_PATTERN:
             return (
                 f"{_show(value)} is not a web address starting with http:// or https://",
-                "write the full https:// address; other schemes (javascript:, data:, file:) are not allowed",
+                "write the full https:// address; other schemes such as javascript: are not allowed",
             )
         return f"{_show(value)} is not in the expected form", _pattern_hint(path, pattern)
 
@@ -277,11 +289,26 @@ def _pattern_hint(path: Path_, pattern: str) -> str:
     return f"it must match {pattern}"
 
 
+def _path(err: Any) -> Path_:
+    return tuple(step for step in err["loc"] if isinstance(step, str | int))
+
+
 def problems_from_validation_error(exc: ValidationError, located: Located, name: str) -> list[Problem]:
     problems: list[Problem] = []
-    for err in exc.errors(include_url=False):
-        path: Path_ = tuple(step for step in err["loc"] if isinstance(step, str | int))
+    errors = exc.errors(include_url=False)
+    # A misspelt field is reported once, as unknown (with "did you mean"), not also as missing.
+    explained: set[Path_] = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            path = _path(err)
+            meant = _meant_field(path)
+            if meant:
+                explained.add((*path[:-1], meant))
+    for err in errors:
+        path = _path(err)
         kind = err["type"]
+        if kind == "missing" and path in explained:
+            continue
         if kind == "extra_forbidden":
             line, col = located.key_where(path)
         elif kind == "missing":

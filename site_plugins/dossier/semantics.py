@@ -64,11 +64,13 @@ class _Checker:
         self.today = today
         self.problems: list[Problem] = []
         self.suggestions_left = _MAX_SUGGESTIONS
+        self.absent: set[str] = set()
 
     # -- helpers --------------------------------------------------------------
 
-    def add(self, path: Path_, message: str, hint: str = "") -> None:
-        line, col = self.located.where(path)
+    def add(self, path: Path_, message: str, hint: str = "", at_key: bool = False) -> None:
+        """Report a problem at the value of ``path`` (or at its field name, with ``at_key``)."""
+        line, col = self.located.key_where(path) if at_key else self.located.where(path)
         self.problems.append(Problem(self.name, line, col, dotted(path), message, hint))
 
     def records(self, root: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -81,7 +83,7 @@ class _Checker:
         if self.suggestions_left <= 0:
             return ""
         self.suggestions_left -= 1
-        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
         return f"did you mean '{close[0]}'?" if close else ""
 
     def reference(self, path: Path_, ref: Any, ids: dict[str, Any], what: str, where: str) -> bool:
@@ -90,6 +92,8 @@ class _Checker:
             return False  # the schema reports a malformed or missing id
         if ref in ids:
             return True
+        if where in self.absent:
+            return False
         hint = self.suggest(ref, ids) or f"add it under {where}, or correct the id"
         self.add(path, f"no {what} with id '{ref}'", hint)
         return False
@@ -101,7 +105,7 @@ class _Checker:
         try:
             bounds = date_bounds(value)
         except ValueError:
-            self.add(path, f"'{value}' is not a real date", "check the day and month (YYYY-MM-DD)")
+            self.add(path, f"'{value}' is not a real date", "check the day and month; write YYYY-MM-DD")
             return None
         if not future_ok and bounds[0] > self.today:
             self.add(
@@ -113,6 +117,8 @@ class _Checker:
 
     def unique_ids(self, root: dict[str, Any], key: str, what: str) -> dict[str, int]:
         ids: dict[str, int] = {}
+        if not isinstance(root.get(key), list):
+            self.absent.add(key)  # the schema reports it; references to it are not checked
         for i, rec in self.records(root, key):
             rid = rec.get("id")
             if not isinstance(rid, str):
@@ -232,10 +238,16 @@ class _Checker:
                     self.add(
                         (*base, key),
                         f"'{key}' is only for quantity questions",
-                        f"leave it out, or make the question's kind quantity (it is {kind})",
+                        f"leave it out; this question's kind is {kind}, not quantity",
+                        at_key=True,
                     )
             if q.get("only_grows") is True:
-                self.add((*base, "only_grows"), "'only_grows' is only for quantity questions", "leave it out")
+                self.add(
+                    (*base, "only_grows"),
+                    "'only_grows' is only for quantity questions",
+                    "leave it out",
+                    at_key=True,
+                )
         if kind == "choice":
             options = q.get("options")
             if options is None or (isinstance(options, list) and len(options) < 2):
@@ -250,10 +262,16 @@ class _Checker:
                 self.add(
                     (*base, "options"),
                     "'options' are only for choice questions",
-                    f"leave them out, or make the question's kind choice (it is {kind})",
+                    f"leave them out; this question's kind is {kind}, not choice",
+                    at_key=True,
                 )
             if q.get("multiple") is True:
-                self.add((*base, "multiple"), "'multiple' is only for choice questions", "leave it out")
+                self.add(
+                    (*base, "multiple"),
+                    "'multiple' is only for choice questions",
+                    "leave it out",
+                    at_key=True,
+                )
         scopes = q.get("scopes")
         if isinstance(scopes, list):
             seen: set[str] = set()
@@ -315,7 +333,7 @@ class _Checker:
             self.add(
                 (*base, "credibility"),
                 f"expected a grade from 1 to 6, found {str(credibility).lower()}",
-                "write a number from 1 (confirmed) to 6 (cannot be judged)",
+                "write a number from 1 to 6: 1 is confirmed, 6 cannot be judged",
             )
 
         for j, cit in self.records(c, "citations"):
@@ -397,7 +415,9 @@ class _Checker:
         allowed = _VALUE_FIELDS[kind]
         for key in value:
             if key in _ALL_VALUE_FIELDS and key not in allowed:
-                self.add((*vpath, key), f"'{key}' does not fit a {kind} question", _VALUE_HOW[kind])
+                self.add(
+                    (*vpath, key), f"'{key}' does not fit a {kind} question", _VALUE_HOW[kind], at_key=True
+                )
         if kind == "quantity":
             if all(value.get(k) is None for k in ("exactly", "min", "max")):
                 self.add(vpath, "a quantity question needs a figure", _VALUE_HOW[kind])
@@ -424,7 +444,7 @@ class _Checker:
                     self.add(
                         (*vpath, "scope"),
                         f"unknown scope '{scope}'",
-                        (hint + " " if hint else "") + f"use one of the question's scopes: {words}",
+                        (hint + " Use" if hint else "use") + f" one of the question's scopes: {words}",
                     )
             elif scope is None and scope_ids:
                 self.add(vpath, "scope is missing", "add 'scope:' with one of: " + ", ".join(scope_ids))
@@ -443,7 +463,7 @@ class _Checker:
                 self.add(
                     (*vpath, "option"),
                     f"no option '{option}' in question '{question.get('id')}'",
-                    (hint + " " if hint else "") + "use one of: " + ", ".join(option_ids),
+                    (hint + " Use" if hint else "use") + " one of: " + ", ".join(option_ids),
                 )
 
     def check_supersession(self, root: dict[str, Any], claims: dict[str, int]) -> None:
