@@ -81,6 +81,10 @@ class DossierConfig(base.Config):
     assets_dir = c.Type(str, default="assets/dossier")
     """Folder (in the site) of the plugin's stylesheet and scripts."""
 
+    search_quotes = c.Type(bool, default=True)
+    """Index claim pages' quotes for search. ``false`` keeps only statements (and the rest of
+    the site) in the search index: a much smaller index for dossiers of thousands of claims."""
+
     atomic = c.Type(bool, default=True)
     """``mkdocs build`` writes into a temporary sibling of ``site_dir`` and swaps it in only on
     success. (Never for ``mkdocs serve``, which builds into its own temporary folder.)"""
@@ -168,6 +172,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             edit_base=self._edit_base(config, claims_path, config_dir),
             claims_name=name,
             quotes_checked=snapshots is not None,
+            search_quotes=self.config.search_quotes,
         )
         try:
             from .schema import reference_markdown

@@ -107,6 +107,8 @@ class SiteOptions:
     edit_base: str | None = None
     claims_name: str = "claims.yaml"
     quotes_checked: bool = False
+    #: Index the quotes of claim pages for search (the statement always is).
+    search_quotes: bool = True
 
 
 def _environment() -> jinja2.Environment:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -95,3 +96,25 @@ def test_folders_are_options(tmp_path: Path, build_site: Callable[..., Any]) -> 
     assert 'href="https://example.org/c.yaml#L' in site.page("records/count-12/") or (
         'href="https://example.org/c.yaml"' in site.page("records/count-12/")
     )
+
+
+def test_search_index_keeps_statements_and_optionally_quotes(
+    tmp_path: Path, build_site: Callable[..., Any], mini: Any
+) -> None:
+    def claim_docs(site: Any) -> dict[str, str]:
+        index = json.loads(site.path("search/search_index.json").read_text(encoding="utf-8"))
+        return {
+            d["location"]: d["title"] + " " + d["text"]
+            for d in index["docs"]
+            if d["location"].startswith("claims/count-12/")
+        }
+
+    full = claim_docs(mini)
+    assert any("There are 12 lanterns on the pier." in t for t in full.values())
+    assert any("twelve lanterns were counted on the pier" in t for t in full.values())
+    # Lists of other claims and the record's boilerplate stay out of the index.
+    assert not [loc for loc in full if loc.endswith(("#conflicts", "#record"))]
+
+    lean = claim_docs(build_site(project_with(tmp_path, "      search_quotes: false\n")))
+    assert any("There are 12 lanterns on the pier." in t for t in lean.values())
+    assert not any("twelve lanterns were counted" in t for t in lean.values())
