@@ -107,7 +107,7 @@ def claim_review(
 
 def script_json(obj: object) -> Markup:
     """JSON safe to put inside ``<script type="application/ld+json">``."""
-    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=2)
+    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     # U+2028/2029 are valid JSON but end lines in some script parsers.
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
