@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
@@ -24,7 +24,7 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
 #: A date as editors write it: a day (2024-10-23), a month (2024-10) or a year (2024).
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
-URL_PATTERN = r"^https?://[^\s<>\"']+$"
+URL_PATTERN = r"^https?://[^\s<>\x22']+$"  # \x22 is a double quote, kept portable for JSON Schema tools
 
 MAX_TEXT = 5_000  # characters in any one free-text field
 MAX_SHORT = 300  # names, headlines, labels
@@ -51,14 +51,18 @@ Text = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=MAX_T
 ShortText = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=MAX_SHORT)]
 Number = Annotated[float, Strict(), Field(ge=0)]
 Flag = Annotated[bool, Strict()]
-Tag = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN, max_length=60)]
+Tag = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=ID_PATTERN, max_length=60),
+    Field(description="A topic tag: lower-case letters, digits and single hyphens."),
+]
 
 UNKNOWN = "unknown"
 
 
 class Record(BaseModel):
     """Base of every record: unknown fields are errors, values are never coerced."""
-
 
     # Lax mode only so that enums accept their text; every scalar type below is Strict, so
     # "3000" never becomes a number and "no" never becomes a boolean.
@@ -70,7 +74,7 @@ class Record(BaseModel):
 # ---------------------------------------------------------------------------
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     """What kind of document a source is."""
 
     original = "original"  # an outlet's own reporting
@@ -80,7 +84,7 @@ class SourceKind(str, Enum):
     aggregator = "aggregator"  # an aggregator, blog or derivative explainer page
 
 
-class Reliability(str, Enum):
+class Reliability(StrEnum):
     """Source reliability, Admiralty (NATO) grade A-F: how far the source has proved reliable."""
 
     A = "A"  # completely reliable
@@ -102,7 +106,7 @@ class Credibility(int, Enum):
     cannot_be_judged = 6
 
 
-class ClaimStatus(str, Enum):
+class ClaimStatus(StrEnum):
     """Where the claim stands in the editors' judgement."""
 
     confirmed = "confirmed"  # borne out by independent evidence or by the party concerned
@@ -114,38 +118,56 @@ class ClaimStatus(str, Enum):
     retracted = "retracted"  # withdrawn by whoever made it
 
 
-class Confidence(str, Enum):
+class Confidence(StrEnum):
     """Estimative words (ICD 203 scale) for how likely the claim is to be true."""
 
-    almost_no_chance = "almost no chance"
-    very_unlikely = "very unlikely"
-    unlikely = "unlikely"
-    roughly_even_chance = "roughly even chance"
-    likely = "likely"
-    very_likely = "very likely"
-    almost_certain = "almost certain"
+    almost_no_chance = "almost no chance"  # 1-5 %
+    very_unlikely = "very unlikely"  # 5-20 %
+    unlikely = "unlikely"  # 20-45 %
+    roughly_even_chance = "roughly even chance"  # 45-55 %
+    likely = "likely"  # 55-80 %
+    very_likely = "very likely"  # 80-95 %
+    almost_certain = "almost certain"  # 95-99 %
 
 
-class QuestionKind(str, Enum):
+class ActorKind(StrEnum):
+    """What kind of actor makes the claim."""
+
+    person = "person"  # a named individual
+    organisation = "organisation"  # a think tank, company, NGO or other body
+    government = "government"  # a state or its government as a whole
+    agency = "agency"  # a ministry, military, intelligence or other state agency
+    media = "media"  # a news organisation speaking in its own name
+
+
+class QuestionKind(StrEnum):
+    """What form a question's answer takes."""
+
     quantity = "quantity"  # a number, e.g. how many troops
     yes_no = "yes-no"  # yes or no
     choice = "choice"  # one (or more) of named options
 
 
-class QuestionStatus(str, Enum):
+class QuestionStatus(StrEnum):
+    """How far a question is answered."""
+
     settled = "settled"  # the evidence points one way
     disputed = "disputed"  # credible claims disagree
     open = "open"  # not enough is known
 
 
-class Answer(str, Enum):
-    yes = "yes"
-    no = "no"
+class Answer(StrEnum):
+    """The answer of a claim to a yes-no question."""
+
+    yes = "yes"  # the claim answers yes
+    no = "no"  # the claim answers no
 
 
-class ResolutionStatus(str, Enum):
-    open = "open"
-    resolved = "resolved"
+class ResolutionStatus(StrEnum):
+    """Where the editors stand on a conflict."""
+
+    open = "open"  # the conflict is real and not yet settled
+    resolved = "resolved"  # later evidence or a correction settled it (say how in the note)
 
 
 # ---------------------------------------------------------------------------
@@ -182,19 +204,27 @@ class Source(Record):
         description="The id of the source this one was syndicated, copied or rewritten from. "
         "Copies count once when corroboration is counted.",
     )
-    url: Url | None = Field(default=None, description="Where it was published (http/https only). Never guess.")
+    url: Url | None = Field(
+        default=None, description="Where it was published (http/https only). Never guess."
+    )
     archive_url: Url | None = Field(default=None, description="An archived copy (http/https only).")
-    snapshot: Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Za-z0-9._-]+$", max_length=200)] | None = Field(
+    snapshot: (
+        Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Za-z0-9._-]+$", max_length=200)] | None
+    ) = Field(
         default=None,
         description="File name of the text snapshot in the snapshots folder, used to verify quotes. "
         "Leave out for sources with no snapshot (no quotes may then cite it).",
     )
-    reliability: Reliability = Field(description="Admiralty source reliability, A (reliable) to F (cannot be judged).")
+    reliability: Reliability = Field(
+        description="Admiralty source reliability, A (reliable) to F (cannot be judged)."
+    )
     reliability_note: Text = Field(description="Why that grade: one or two sentences.")
     language: Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z]{2,3}$")] = Field(
         default="en", description="Language of the document (ISO 639 code)."
     )
-    notes: Text | None = Field(default=None, description="Anything else readers should know about this source.")
+    notes: Text | None = Field(
+        default=None, description="Anything else readers should know about this source."
+    )
 
 
 class Actor(Record):
@@ -202,12 +232,14 @@ class Actor(Record):
 
     id: Id
     name: ShortText = Field(description="Name as readers know it, e.g. 'Lloyd Austin'.")
-    role: ShortText | None = Field(default=None, description="Role at the time, e.g. 'U.S. Secretary of Defense'.")
+    role: ShortText | None = Field(
+        default=None, description="Role at the time, e.g. 'U.S. Secretary of Defense'."
+    )
     affiliation: ShortText | None = Field(
         default=None, description="Government, agency or organisation, e.g. 'United States'."
     )
-    kind: Annotated[str, Strict(), StringConstraints(pattern=r"^(person|organisation|government|agency|media)$")] = Field(
-        default="person", description="person, organisation, government, agency or media."
+    kind: ActorKind = Field(
+        default=ActorKind.person, description="person, organisation, government, agency or media."
     )
 
 
@@ -229,12 +261,15 @@ class Question(Record):
     text: ShortText = Field(description="The question, as readers see it.")
     kind: QuestionKind = Field(description="quantity, yes-no or choice.")
     status: QuestionStatus = Field(description="settled, disputed or open.")
-    assessment: Text = Field(description="What we know: the editors' current answer, in plain words (Markdown allowed).")
+    assessment: Text = Field(
+        description="What we know: the editors' current answer, in plain words (Markdown allowed)."
+    )
     assessed: DateText = Field(description="When the assessment was last reviewed.")
     unit: ShortText | None = Field(default=None, description="quantity only: the unit, e.g. 'troops'.")
     scopes: list[Id] = Field(
         default_factory=list,
-        description="quantity only: what the number counts, e.g. sent, pledged, planned. Claims must use one of these.",
+        description="quantity only: what the number counts, e.g. sent, pledged, planned. "
+        "Claims must use one of these.",
     )
     window_days: Annotated[int, Strict(), Field(ge=0, le=3650)] = Field(
         default=14,
@@ -242,16 +277,19 @@ class Question(Record):
     )
     only_grows: Flag = Field(
         default=False,
-        description="quantity only: the count can only grow over time, so an earlier lower figure is no conflict.",
+        description="quantity only: the count can only grow over time, "
+        "so an earlier lower figure is no conflict.",
     )
     max_growth_per_day: Number | None = Field(
         default=None,
-        description="quantity with only_grows: the fastest plausible growth per day; a later figure beyond it conflicts.",
+        description="quantity with only_grows: the fastest plausible growth per day; "
+        "a later figure beyond it conflicts.",
     )
     options: list[Option] = Field(default_factory=list, description="choice only: the named answers.")
     multiple: Flag = Field(
         default=False,
-        description="choice only: several options can be true at once (then only 'excludes' makes conflicts).",
+        description="choice only: several options can be true at once "
+        "(then only 'excludes' makes conflicts).",
     )
     tags: list[Tag] = Field(default_factory=list)
 
@@ -264,16 +302,23 @@ class Value(Record):
         default=None, description="quantity: the lower bound ('at least'); leave out for 'as many as'."
     )
     max: Number | None = Field(
-        default=None, description="quantity: the upper bound ('as many as', 'up to'); leave out for 'at least'."
+        default=None,
+        description="quantity: the upper bound ('as many as', 'up to'); leave out for 'at least'.",
     )
-    unit: ShortText | None = Field(default=None, description="quantity: must match the question's unit if given.")
-    scope: Id | None = Field(default=None, description="quantity: what is counted; one of the question's scopes.")
+    unit: ShortText | None = Field(
+        default=None, description="quantity: must match the question's unit if given."
+    )
+    scope: Id | None = Field(
+        default=None, description="quantity: what is counted; one of the question's scopes."
+    )
     answer: Answer | None = Field(default=None, description="yes-no: yes or no.")
     option: Id | None = Field(default=None, description="choice: the id of one of the question's options.")
     as_of: DateText | None = Field(
         default=None, description="The date the value describes (defaults to the date the claim was made)."
     )
-    until: DateText | None = Field(default=None, description="yes-no: the end of the period the answer covers.")
+    until: DateText | None = Field(
+        default=None, description="yes-no: the end of the period the answer covers."
+    )
 
 
 class Citation(Record):
@@ -304,7 +349,9 @@ class Resolution(Record):
 class Claim(Record):
     """One claim: who said what about a question, when, and the evidence."""
 
-    id: Id = Field(description="Stable id; it is the claim page's address, so never change it once published.")
+    id: Id = Field(
+        description="Stable id; it is the claim page's address, so never change it once published."
+    )
     question: Id = Field(description="The id of the question this claim answers.")
     statement: Text = Field(description="The claim in the editors' words (plain text).")
     actor: Id = Field(description="The id of who made the claim.")
@@ -313,9 +360,13 @@ class Claim(Record):
     citations: Annotated[list[Citation], Field(min_length=1)] = Field(
         description="At least one source with a verbatim quote."
     )
-    status: ClaimStatus = Field(description="confirmed, reported, unverified, disputed, denied, superseded or retracted.")
+    status: ClaimStatus = Field(
+        description="confirmed, reported, unverified, disputed, denied, superseded or retracted."
+    )
     confidence: Confidence | None = Field(default=None, description="Estimative words, e.g. 'likely'.")
-    credibility: Credibility | None = Field(default=None, description="Admiralty information credibility, 1 to 6.")
+    credibility: Credibility | None = Field(
+        default=None, description="Admiralty information credibility, 1 to 6."
+    )
     tags: list[Tag] = Field(default_factory=list)
     supersedes: list[Link] = Field(default_factory=list, description="Earlier claims this one replaces.")
     contradicts: list[Link] = Field(

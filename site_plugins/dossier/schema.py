@@ -69,8 +69,6 @@ _KEY_ORDER = [
 ]
 # A backslash (not itself escaped) before a character that needs no escape in ECMA-262.
 _NEEDLESS_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\([\"'<>#%&,:;=@_`~!])")
-_CHOICE_PATTERN = re.compile(r"^\^\(([a-z0-9-]+(?:\|[a-z0-9-]+)*)\)\$$")
-
 
 # ---------------------------------------------------------------------------
 # Enumerations: value meanings from the comments in model.py
@@ -241,15 +239,9 @@ def json_schema() -> dict[str, Any]:
             node["additionalProperties"] = False
         if isinstance(node.get("description"), str):
             node["description"] = _rst_to_markdown(node["description"])
-        # A fixed list of words written as a pattern becomes an enum, so editors get completion.
         pattern = node.get("pattern")
         if isinstance(pattern, str):
-            pattern = node["pattern"] = ecma_pattern(pattern)
-        if isinstance(pattern, str) and node.get("type") == "string":
-            match = _CHOICE_PATTERN.match(pattern)
-            if match:
-                del node["pattern"]
-                node["enum"] = match.group(1).split("|")
+            node["pattern"] = ecma_pattern(pattern)
 
     schema: dict[str, Any] = {
         "$schema": SCHEMA_DIALECT,
