@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -104,7 +105,7 @@ def do_build(
             config_file=str(project / "mkdocs.yml"),
             site_dir=str(site_dir),
             strict=True,
-            **dict(overrides or {}),
+            **dict[str, Any](overrides or {}),
         )
         build(config)
     except (Abort, PluginError, ConfigurationError, SystemExit) as exc:
