@@ -175,10 +175,21 @@ def check_pre_commit(argv: list[str]) -> None:
     assert (work / ".git" / "hooks" / "pre-commit").is_file()
 
 
+def check_python(argv: list[str]) -> None:
+    """A benchmark script: it exists and starts (its ``--help``); timing it is not a test."""
+    target = argv[1:3] if argv[1] == "-m" else argv[1:2]
+    if target[0] != "-m":
+        assert (REPO / target[0]).is_file(), f"{target[0]} does not exist"
+    assert len(argv) == len(target) + 1, f"no check for the options of `{shlex.join(argv)}`"
+    helped = run([sys.executable, *target, "--help"], timeout=120)
+    assert helped.returncode == 0, f"`python {' '.join(target)} --help` failed:\n{helped.stderr}"
+
+
 CHECKS: dict[str, Callable[[list[str]], None]] = {
     "make": check_make,
     "dossier": check_dossier,
     "pre-commit": check_pre_commit,
+    "python": check_python,
 }
 
 
