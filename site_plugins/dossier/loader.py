@@ -375,20 +375,7 @@ class _Builder:
         self.enter(start, path, depth)
         result: dict[str, Any] = {}
         marks = MapMarks(_packed(start.start_mark))
-        self.at = path
-        try:
-            self._fill_mapping(result, marks, path, depth)
-        except yaml.MarkedYAMLError as exc:
-            if not hasattr(exc, "dossier_path"):
-                # The scanner reads ahead: name the field only if the error is on its line.
-                err_line = exc.problem_mark.line if exc.problem_mark else -2
-                at = (
-                    self.at
-                    if self.at_key is None or err_line != self.at_key_line
-                    else (*self.at, self.at_key)
-                )
-                exc.dossier_path = at  # type: ignore[attr-defined]
-            raise
+        self._fill_mapping(result, marks, path, depth)
         return result, marks
 
     def _fill_mapping(self, result: dict[str, Any], marks: MapMarks, path: Path_, depth: int) -> None:
@@ -463,7 +450,9 @@ class _Builder:
                 value_marks: Any = m.line << 32 | m.column
             else:
                 value, value_marks = self.node(ev, (*path, key), depth)
-            self.at_key = None
+                self.at = path  # back from the nested record or list
+                self.at_key = key
+                self.at_key_line = key_mark.line
             if key in result:
                 first = keys[key]
                 self.problem(
@@ -481,13 +470,7 @@ class _Builder:
         self.enter(start, path, depth)
         result: list[Any] = []
         marks = SeqMarks(_packed(start.start_mark))
-        self.at = path
-        try:
-            self._fill_sequence(result, marks, path, depth)
-        except yaml.MarkedYAMLError as exc:
-            if not hasattr(exc, "dossier_path"):
-                exc.dossier_path = self.at  # type: ignore[attr-defined]
-            raise
+        self._fill_sequence(result, marks, path, depth)
         return result, marks
 
     def _fill_sequence(self, result: list[Any], marks: SeqMarks, path: Path_, depth: int) -> None:
@@ -501,6 +484,7 @@ class _Builder:
         index = 0
         while True:
             self.at = path
+            self.at_key = None
             ev = get()
             t = type(ev)
             if t is SequenceEndEvent:
@@ -646,45 +630,64 @@ _CONTEXTS = [
 ]
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str, path: Path_) -> Problem:
+def _syntax_problem(
+    exc: yaml.MarkedYAMLError, text: str, name: str, at: Path_, key: tuple[str, int] | None
+) -> Problem:
+    """A libyaml error as a problem an editor can act on."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     col = mark.column + 1 if mark else 1
-    problem = (exc.problem or "").strip()
-    # Tabs: libyaml reports "found character that cannot start any token" (or a confused
-    # indentation error) where a tab is used to indent.
+    ctx = exc.context_mark
+    words = (exc.problem or "").strip()
+
+    def problem(line: int, col: int, message: str, hint: str) -> Problem:
+        # The scanner reads ahead: the field being read counts only if the error is on its line.
+        path = (*at, key[0]) if key is not None and key[1] == line else at
+        return Problem(name, line, col, dotted(path), message, hint)
+
     lines = text.split("\n")
     src = lines[line - 1] if 0 < line <= len(lines) else ""
+    # Tabs: libyaml reports "found character that cannot start any token" (or a confused
+    # indentation error) where a tab is used to indent.
     indent = src[: len(src) - len(src.lstrip(" \t"))]
     if "\t" in indent or src[col - 1 : col] == "\t":
-        tab_col = (indent.index("\t") + 1) if "\t" in indent else col
-        return Problem(name, line, tab_col, dotted(path), TAB_MESSAGE, TAB_HINT)
-    ctx = exc.context_mark
+        return problem(line, (indent.index("\t") + 1) if "\t" in indent else col, TAB_MESSAGE, TAB_HINT)
+    # A quotation mark left open makes libyaml complain lines later: point at the opening.
     unclosed = _unclosed_quote(lines, ctx.line if ctx is not None else line - 20, line - 1)
-    if unclosed is not None or (ctx is not None and "quoted scalar" in (exc.context or "")):
-        q_line, q_col = unclosed if unclosed is not None else (ctx.line + 1, ctx.column + 1)  # type: ignore[union-attr]
-        return Problem(
-            name,
-            q_line,
-            q_col,
-            dotted(path),
+    if unclosed is None and ctx is not None and "quoted scalar" in (exc.context or ""):
+        unclosed = (ctx.line + 1, ctx.column + 1)
+    if unclosed is not None:
+        return problem(
+            *unclosed,
             "YAML syntax error: the quotation mark opened here is never closed",
             "end the text with the same kind of quotation mark, on the same line",
         )
-    message = problem or "the file cannot be read as YAML"
+    # Text after a closing quote: usually a quotation mark inside quoted text.
+    before = src[: col - 1].rstrip()
+    if before[-1:] in ("'", '"') and _QUOTED_VALUE_RE.match(src):
+        if before[-1] == '"':
+            hint = (
+                'write a quotation mark inside double-quoted text as \\", or put the value in single quotes'
+            )
+        else:
+            hint = (
+                "write an apostrophe inside single-quoted text as two ('') or put the value in double quotes"
+            )
+        return problem(line, col, "YAML syntax error: text goes on after the closing quotation mark", hint)
+    message = words or "the file cannot be read as YAML"
     hint = "check the punctuation and indentation here"
-    for words, plain, how in _SYNTAX_HINTS:
-        if words in problem:
+    for libyaml_words, plain, how in _SYNTAX_HINTS:
+        if libyaml_words in words:
             message, hint = plain, how
             break
     if ctx is not None and exc.context and (ctx.line + 1, ctx.column + 1) != (line, col):
         what = exc.context.strip()
-        for words, plain in _CONTEXTS:
-            if words in what:
+        for context_words, plain in _CONTEXTS:
+            if context_words in what:
                 what = plain
                 break
         message += f"; see {what} that starts at line {ctx.line + 1}, column {ctx.column + 1}"
-    return Problem(name, line, col, dotted(path), f"YAML syntax error: {message}", hint)
+    return problem(line, col, f"YAML syntax error: {message}", hint)
 
 
 _QUOTED_VALUE_RE = re.compile(r"^\s*(?:-\s+)?(?:[^\s\"'#][^:#]*:\s+|-\s+)?([\"'])")
@@ -765,7 +768,9 @@ def load_text(text: str, name: str = "claims.yaml") -> LoadResult:
     except _Fatal:
         pass
     except yaml.MarkedYAMLError as exc:
-        builder.problems.append(_syntax_problem(exc, text, name, getattr(exc, "dossier_path", ())))
+        # Where the builder stood names the field; the key counts if the error is on its line.
+        key = (builder.at_key, builder.at_key_line + 1) if builder.at_key is not None else None
+        builder.problems.append(_syntax_problem(exc, text, name, builder.at, key))
         builder.fatal = True
     except yaml.reader.ReaderError as exc:
         builder.problems.append(_reader_problem(exc, text, name))
@@ -785,8 +790,14 @@ def load_text(text: str, name: str = "claims.yaml") -> LoadResult:
     return LoadResult(Located(*built), sorted(problems, key=_order), False)
 
 
+# Characters YAML 1.2 does not allow in a stream (the printable set is the complement).
+_NOT_PRINTABLE_RE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:
-    index = max(0, min(int(getattr(exc, "position", 0) or 0), len(text)))
+    # libyaml gives a byte offset; find the character itself to report line and column.
+    found = _NOT_PRINTABLE_RE.search(text)
+    index = found.start() if found else max(0, min(int(getattr(exc, "position", 0) or 0), len(text)))
     line = text.count("\n", 0, index) + 1
     col = index - (text.rfind("\n", 0, index) + 1) + 1
     reason = getattr(exc, "reason", "") or "unreadable character"

@@ -20,9 +20,9 @@ from .conftest import BAD_INPUTS, TODAY, VALID
 # fmt: off
 CASES: dict[str, tuple[int, int, int, str, str, str]] = {
     # YAML itself
-    "syntax_unclosed_quote": (1, 10, 15, "sources[0]",
+    "syntax_unclosed_quote": (1, 10, 15, "sources[0].headline",
         "quotation mark opened here is never closed", "same line"),
-    "syntax_colon_in_value": (1, 130, 33, "claims[4]",
+    "syntax_colon_in_value": (1, 130, 33, "claims[4].statement",
         "YAML syntax error: a colon here", "double quotes"),
     "syntax_bad_indentation": (1, 88, 4, "claims",
         "YAML syntax error: this line does not fit", "indentation"),

@@ -232,3 +232,26 @@ def test_empty_items_and_values_are_null() -> None:
     assert result.problems == []
     assert result.located is not None
     assert result.located.data == {"a": [None, "x", 12], "b": None, "c": [None, "", 1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ('a:\n  quote: "He said "no" today"\n  b: 1\n', (2, 20, "a.quote"), 'as \\"'),
+        ("a: 'it's'\n", (1, 8, "a"), "two ('')"),
+        ('a:\n  b:\n    c: 1\n  d: "never closed\n', (4, 6, "a.d"), "same kind of quotation mark"),
+        ("a:\n  - b: [1, 2\n", (3, 1, "a[0].b"), "close it with ']'"),
+    ],
+)
+def test_syntax_errors_name_the_cause(text: str, where: tuple[int, int, str], words: str) -> None:
+    result = load_text(text)
+    assert result.fatal
+    (p,) = result.problems
+    assert (p.line, p.col, p.field) == where
+    assert p.message.startswith("YAML syntax error: ")
+    assert words in p.hint
+
+
+def test_control_character_after_non_ascii_text_is_placed_by_characters() -> None:
+    (p,) = load_text("a: \u00e9\u00e9\u00e9\u00e9\u00e9\nb: x\x07\n").problems
+    assert (p.line, p.col) == (2, 5)
