@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import io
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ RC: dict[str, Any] = {
     "font.family": ["sans-serif"],
     "font.sans-serif": FONTS,
     "font.size": 11,
+    "axes.titlesize": "medium",
     "text.parse_math": False,
     "text.usetex": False,
     "text.color": INK,
@@ -140,10 +142,28 @@ def chart_table_rows(
     ]
 
 
-def _short(label: str) -> str:
+def _heading(scope: str | None, unit: str, *, alone: bool, room: int = MAX_LABEL) -> str:
+    """A panel's heading: what is counted, and in what unit ('Sent (troops)')."""
+    if scope:
+        what = scope_words(scope)
+    elif alone:
+        what = ""
+    else:
+        what = "no scope given"
+    if what and unit:
+        return _short(f"{_capital(what)} ({unit})", room)
+    return _short(_capital(what or unit or "Figures"), room)
+
+
+def _capital(text: str) -> str:
+    """First letter upper case, the rest as written ('US dollars' stays 'US dollars')."""
+    return text[:1].upper() + text[1:]
+
+
+def _short(label: str, room: int = MAX_LABEL) -> str:
     label = " ".join(label.split())
-    if len(label) > MAX_LABEL:
-        label = label[: MAX_LABEL - 1].rstrip() + "…"
+    if len(label) > room:
+        label = label[: room - 1].rstrip() + "…"
     # matplotlib hides legend labels that start with an underscore
     return "\u2009" + label if label.startswith("_") else label
 
@@ -192,19 +212,24 @@ def quantity_chart_svg(
 
     years = {d.year for f, last, _c in plotted for d in (f, last)}
 
+    labels = [_short(names.get(a, a)) for a in actor_order]
+    tops = {}
+    for scope in scopes:
+        mine = [claim for _f, _l, claim in plotted if claim.value.scope == scope]
+        tops[scope] = max((_anchor_top(claim.value) for claim in mine), default=1.0) or 1.0
+    layout = _Layout.plan(len(scopes), labels, max(tops.values()) * 1.18)
+
     with matplotlib.rc_context(cast(Any, RC)):
-        # Narrow, so that text stays legible when a phone scales the chart down to its width.
-        height = 1.0 + 2.2 * len(scopes) + 0.25 * len(actor_order)
-        figure = Figure(figsize=(WIDTH_INCHES, height), layout="constrained")
+        figure = Figure(figsize=(WIDTH_INCHES, layout.height))
         FigureCanvasSVG(figure)
-        axes = figure.subplots(len(scopes), 1, sharex=True, squeeze=False)[:, 0]
+        axes = figure.subplots(len(scopes), 1, sharex=True, squeeze=False, gridspec_kw=layout.grid())[:, 0]
         for ax, scope in zip(axes, scopes, strict=True):
             # each scope counts something else: its own scale
-            mine = [item for item in plotted if item[2].value.scope == scope]
-            top = max((_anchor_top(claim.value) for _f, _l, claim in mine), default=1.0) or 1.0
+            top = tops[scope]
             by_actor: dict[str, list[tuple[_dt.date, _dt.date, Claim]]] = {}
-            for item in mine:
-                by_actor.setdefault(item[2].actor, []).append(item)
+            for item in plotted:
+                if item[2].value.scope == scope:
+                    by_actor.setdefault(item[2].actor, []).append(item)
             for actor, items in by_actor.items():
                 _draw(ax, items, style[actor], top * 0.1)
             ax.set_ylim(0, top * 1.18)
@@ -213,12 +238,9 @@ def quantity_chart_svg(
             ax.set_axisbelow(True)
             ax.spines[["top", "right"]].set_visible(False)
             ax.patch.set_alpha(0.0)
-            if len(scopes) > 1 or scope is not None:
-                heading = scope_words(scope).capitalize() if scope else "No scope given"
-                ax.set_title(_short(heading), loc="left")
-            ax.set_ylabel(_short(unit.capitalize()) if unit else "Figure")
+            ax.set_title(_heading(scope, unit, alone=len(scopes) == 1, room=layout.title_chars), loc="left")
         last_ax = axes[-1]
-        last_ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=7))
+        last_ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=6))
         last_ax.xaxis.set_major_formatter(_date_formatter(len(years) > 1))
         if plotted:
             low = date2num(plotted[0][0])
@@ -226,27 +248,78 @@ def quantity_chart_svg(
             pad = max(2.0, (high - low) * 0.05)
             last_ax.set_xlim(low - pad, high + pad)
         last_ax.set_xlabel("As-of date" + (f" ({next(iter(years))})" if len(years) == 1 else ""))
-        for label in last_ax.get_xticklabels():
-            label.set_rotation(0)
         handles = [
-            Line2D([], [], color=colour, marker=marker, linestyle="none", label=_short(names.get(a, a)))
-            for a in actor_order
+            Line2D([], [], color=colour, marker=marker, linestyle="none", label=label)
+            for a, label in zip(actor_order, labels, strict=True)
             for colour, marker in [style[a]]
         ]
         if handles:
-            widest = max(len(str(h.get_label())) for h in handles)
-            columns = 1 if widest > 26 else 2 if widest > 14 else 3
-            figure.legend(handles=handles, loc="outside lower center", ncols=min(columns, len(handles)))
+            figure.legend(
+                handles=handles,
+                loc="lower center",
+                bbox_to_anchor=(0.5, 0.0),
+                ncols=layout.columns,
+                borderaxespad=0.3,
+            )
         buffer = io.StringIO()
-        figure.savefig(
-            buffer,
-            format="svg",
-            metadata=SVG_METADATA,
-            transparent=True,
-            bbox_inches="tight",
-            pad_inches=0.05,
-        )
+        figure.savefig(buffer, format="svg", metadata=SVG_METADATA, transparent=True)
     return _finish(buffer.getvalue(), prefix, _title(question), _description(question, plotted, names, unit))
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Fixed margins worked out from what the chart holds (cheaper than a layout engine, and
+    the same every time)."""
+
+    panels: int
+    left: float  # inches
+    legend: float  # inches
+    columns: int
+
+    TOP = 0.1
+    TITLE = 0.32
+    PLOT = 1.6
+    GAP = 0.12
+    AXIS = 0.56  # tick labels and the axis label under the last panel
+    RIGHT = 0.15
+    CHAR = 0.085  # average width of a character at the chart's text size
+    DIGIT = 0.1
+    ROW = 0.24
+
+    @classmethod
+    def plan(cls, panels: int, labels: list[str], biggest: float) -> _Layout:
+        left = cls.DIGIT * len(format_number(round(biggest, -1) or 1.0)) + 0.2
+        columns = 1
+        if labels:
+            widest = max(len(label) for label in labels) * cls.CHAR + 0.65
+            columns = max(1, min(3, len(labels), int((WIDTH_INCHES - 0.2) // widest)))
+        rows = math.ceil(len(labels) / columns) if labels else 0
+        legend = rows * cls.ROW + 0.12 if rows else 0.0
+        return cls(panels, left, legend, columns)
+
+    @property
+    def height(self) -> float:
+        return (
+            self.TOP
+            + self.panels * (self.TITLE + self.PLOT)
+            + (self.panels - 1) * self.GAP
+            + self.AXIS
+            + self.legend
+        )
+
+    @property
+    def title_chars(self) -> int:
+        """How many characters a panel heading has room for."""
+        return int((WIDTH_INCHES - self.left - self.RIGHT) / self.CHAR)
+
+    def grid(self) -> dict[str, float]:
+        return {
+            "left": self.left / WIDTH_INCHES,
+            "right": 1 - self.RIGHT / WIDTH_INCHES,
+            "top": 1 - (self.TOP + self.TITLE) / self.height,
+            "bottom": (self.AXIS + self.legend) / self.height,
+            "hspace": (self.TITLE + self.GAP) / self.PLOT,
+        }
 
 
 def _draw(
@@ -335,9 +408,7 @@ def _description(
     for scope in sorted(stated, key=lambda s: (s is None, order.get(s or "", len(order)), s or "")):
         low, high = min(stated[scope]), max(stated[scope])
         label = (
-            f"{scope_words(scope).capitalize()}: "
-            if scope
-            else ("Other figures: " if len(stated) > 1 else "")
+            f"{_capital(scope_words(scope))}: " if scope else ("Other figures: " if len(stated) > 1 else "")
         )
         spread = format_number(low) if low == high else f"from {format_number(low)} to {format_number(high)}"
         parts.append(f"{label}{spread}{unit_text}.")

@@ -109,7 +109,7 @@ def test_text_stays_text_in_a_font_every_reader_has() -> None:
     root = ET.fromstring(chart())
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
     assert "U.S. Department of Defense" in texts
-    assert "Sent" in texts and "Pledged" in texts
+    assert "Sent (troops)" in texts and "Pledged (troops)" in texts
     assert "1 Nov" in texts or "28 Oct" in texts or any(re.fullmatch(r"\d+ Oct", t) for t in texts)
     assert any("," in t for t in texts)  # thousands separators on the axis
     assert "sans-serif" in chart()
@@ -164,3 +164,38 @@ def test_table_rows_list_the_same_values_by_date() -> None:
     assert rows[2].date == "2024-10-18"  # as_of, not made
     # without actors, ids stand in for names
     assert chart_table_rows(data.questions[0], data.claims)[0].actor == "nis"
+
+
+def test_panel_headings_name_what_is_counted_and_the_unit_as_written() -> None:
+    data = dossier(
+        [question(unit="US dollars per soldier per month", scopes=["payment"])],
+        [claim("c1", {"exactly": 2000, "scope": "payment"}), claim("c2", {"exactly": 1})],
+    )
+    root = ET.fromstring(quantity_chart_svg(data.questions[0], data.claims))
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert "Payment (US dollars per soldier per month)" in texts
+    assert "No scope given (US dollars per soldier per month)" in texts
+    alone = dossier([question(unit="troops")], [claim("c1", {"exactly": 5})])
+    root = ET.fromstring(quantity_chart_svg(alone.questions[0], alone.claims))
+    assert "Troops" in ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+def test_many_actors_with_long_names_get_a_taller_chart() -> None:
+    names = [
+        {"id": f"a{i}", "name": f"Ministry of Defence of a country with a long name, office {i}"}
+        for i in range(9)
+    ]
+    claims = [claim(f"c{i}", {"exactly": i + 1}, actor=f"a{i}") for i in range(9)]
+    many = dossier([question()], claims, actors=names)
+    few = dossier([question()], claims[:1], actors=names)
+    height = [
+        float(
+            ET.fromstring(quantity_chart_svg(d.questions[0], d.claims, d.actors))
+            .get("viewBox", "")
+            .split()[3]
+        )
+        for d in (many, few)
+    ]
+    assert height[0] > height[1] + 8 * 12  # a row of the legend per actor
+    texts = ["".join(t.itertext()) for t in ET.fromstring(chart(many)).iter(f"{SVG}text")]
+    assert all(len(t) <= 48 for t in texts)
