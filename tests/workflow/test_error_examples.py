@@ -30,6 +30,8 @@ TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):", re.MULTILINE)
 #: Every kind of mistake the page must show (the brief's list); removing one fails the test.
 REQUIRED = {
     "missing-colon",
+    "open-quote",
+    "inner-quotes",
     "unclosed-list",
     "tab",
     "duplicate-field",
