@@ -51,7 +51,7 @@ from typing import Any
 from benchmarks import site_shape, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
-PHASE_LINE = re.compile(r"dossier: phase (\w[\w-]*) ([0-9.]+) ?s")
+PHASE_LINE = re.compile(r"(?:dossier|site_plugins): phase (\w[\w-]*) ([0-9.]+) ?s")
 GOAL_RATIO = 1.15
 GOAL_INDEX_BYTES = 5_000_000
 GOAL_PAGE_BYTES = 30_000
@@ -59,10 +59,23 @@ GOAL_PHASE_SECONDS = 1.0
 GOAL_GROWTH = 12.0
 
 
+#: Runs MkDocs with the dossier package imported from another folder (``--plugin-path``): that
+#: folder goes first on ``sys.path`` and the editable install's import finder is set aside.
+_BOOT = """
+import runpy, sys
+sys.path.insert(0, sys.argv.pop(1))
+sys.meta_path[:] = [f for f in sys.meta_path if "__editable__" not in getattr(f, "__module__", "")
+                    and "__editable__" not in getattr(f, "__name__", "")]
+sys.argv[0] = "mkdocs"
+runpy.run_module("mkdocs", run_name="__main__")
+"""
+
+
 @dataclass
 class Build:
     seconds: float
     max_rss_kb: int
+    cpu_seconds: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
 
 
@@ -104,6 +117,10 @@ class SizeResult:
     def ratio(self) -> float:
         return self.median("dossier") / self.median("plain")
 
+    def median_cpu(self, which: str) -> float:
+        builds = self.dossier_builds if which == "dossier" else self.plain_builds
+        return statistics.median(b.cpu_seconds for b in builds) if builds else float("nan")
+
     def peak_rss(self, which: str) -> int:
         builds = self.dossier_builds if which == "dossier" else self.plain_builds
         return max((b.max_rss_kb for b in builds), default=0)
@@ -121,14 +138,20 @@ class SizeResult:
 # ---------------------------------------------------------------------------
 
 
-def mkdocs_build(site: Path, *, profile: Path | None = None) -> Build:
+def mkdocs_build(site: Path, *, profile: Path | None = None, plugin_path: Path | None = None) -> Build:
     """``mkdocs build`` of ``site/mkdocs.yml`` into ``site/site`` in a subprocess."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SOURCE_DATE_EPOCH", None)
     command = [sys.executable]
     if profile is not None:
         command += ["-m", "cProfile", "-o", str(profile)]
-    command += ["-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")]
+    if plugin_path is not None:
+        boot = site.parent / "boot_mkdocs.py"
+        boot.write_text(_BOOT, encoding="utf-8")
+        command += [str(boot), str(plugin_path)]
+    else:
+        command += ["-m", "mkdocs"]
+    command += ["build", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")]
     start = time.perf_counter()
     proc = subprocess.Popen(
         command, cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -140,7 +163,12 @@ def mkdocs_build(site: Path, *, profile: Path | None = None) -> Build:
     if proc.returncode != 0:
         raise SystemExit(f"mkdocs build failed in {site} (exit {proc.returncode}):\n{output[-4000:]}")
     phases = {name: float(value) for name, value in PHASE_LINE.findall(output)}
-    return Build(seconds=seconds, max_rss_kb=int(usage.ru_maxrss), phases=phases)
+    return Build(
+        seconds=seconds,
+        max_rss_kb=int(usage.ru_maxrss),
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+        phases=phases,
+    )
 
 
 def read_site(site_dir: Path, statements: dict[str, str]) -> SiteReading:
@@ -253,6 +281,14 @@ def report(results: list[SizeResult], runs: int) -> str:
             *[f"{r.ratio():.2f} {_ok(r.ratio() <= GOAL_RATIO)}" for r in results],
         ],
         [
+            "CPU time dossier / plain (s), ratio",
+            *[
+                f"{r.median_cpu('dossier'):.1f} / {r.median_cpu('plain'):.1f}, "
+                f"{r.median_cpu('dossier') / r.median_cpu('plain'):.2f}"
+                for r in results
+            ],
+        ],
+        [
             "peak RSS dossier / plain (MB)",
             *[f"{r.peak_rss('dossier') / 1024:.0f} / {r.peak_rss('plain') / 1024:.0f}" for r in results],
         ],
@@ -333,7 +369,9 @@ def report(results: list[SizeResult], runs: int) -> str:
 # ---------------------------------------------------------------------------
 
 
-def run_size(n: int, runs: int, workdir: Path, *, profile: bool, seed: int) -> SizeResult:
+def run_size(
+    n: int, runs: int, workdir: Path, *, profile: bool, seed: int, plugin_path: Path | None = None
+) -> SizeResult:
     result = SizeResult(n=n)
     out = workdir / f"n{n}"
     print(f"[N={n:,}] generating the dossier", file=sys.stderr, flush=True)
@@ -343,7 +381,7 @@ def run_size(n: int, runs: int, workdir: Path, *, profile: bool, seed: int) -> S
     plain: Path | None = None
     for run in range(runs):
         print(f"[N={n:,}] run {run + 1}/{runs}: dossier build", file=sys.stderr, flush=True)
-        result.dossier_builds.append(mkdocs_build(dossier))
+        result.dossier_builds.append(mkdocs_build(dossier, plugin_path=plugin_path))
         if plain is None:
             result.dossier = read_site(dossier / "site", statements)
             result.words_per_page = round(result.dossier.mean_claim_words)
@@ -365,7 +403,7 @@ def run_size(n: int, runs: int, workdir: Path, *, profile: bool, seed: int) -> S
     )
     if profile:
         prof = workdir / f"dossier-{n}.prof"
-        mkdocs_build(dossier, profile=prof)
+        mkdocs_build(dossier, profile=prof, plugin_path=plugin_path)
         stats = pstats.Stats(str(prof))
         print(f"\n[N={n:,}] cProfile of one dossier build ({prof}), by cumulative time:")
         stats.sort_stats("cumulative").print_stats(45)
@@ -397,12 +435,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
     parser.add_argument("--profile", action="store_true", help="also cProfile one dossier build per size")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--plugin-path",
+        type=Path,
+        default=None,
+        help="import the dossier package (site_plugins/) from this folder instead of the installed one",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the raw results as JSON")
     args = parser.parse_args(argv)
+    if args.plugin_path is not None:
+        args.plugin_path = args.plugin_path.resolve()
+        sys.path.insert(0, str(args.plugin_path))
+        sys.meta_path[:] = [f for f in sys.meta_path if "__editable__" not in getattr(f, "__module__", "")]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="dossier-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        results = [run_size(n, args.runs, workdir, profile=args.profile, seed=args.seed) for n in args.sizes]
+        results = [
+            run_size(
+                n, args.runs, workdir, profile=args.profile, seed=args.seed, plugin_path=args.plugin_path
+            )
+            for n in args.sizes
+        ]
     finally:
         if not args.keep and args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
