@@ -328,3 +328,10 @@ def test_the_link_check_passes_a_sound_site_and_fails_a_broken_anchor(tmp_path: 
     missing = _check_links(site)
     assert missing.returncode != 0, missing.stdout
     assert "404" in missing.stdout, missing.stdout
+
+
+def test_dependabot_proposes_upgrades_of_the_pinned_actions() -> None:
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert ecosystems["github-actions"]["directory"] == "/"
