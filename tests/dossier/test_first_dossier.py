@@ -20,6 +20,7 @@ import pytest
 
 from site_plugins.dossier import conflicts, corroboration
 from site_plugins.dossier.model import ClaimsFile, ClaimStatus, QuestionKind
+from site_plugins.dossier.quotes import normalise
 from site_plugins.dossier.validate import ValidationResult, load_and_validate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -72,6 +73,35 @@ def test_every_quote_is_verbatim_in_its_source_snapshot() -> None:
     for source in checked.data.sources:
         if source.snapshot is not None:
             assert (snapshots / source.snapshot).is_file(), source.id
+
+
+#: Quotes are short excerpts of copyrighted articles: one sentence or less each, and never most
+#: of an article even when all the excerpts from it are put together.
+MAX_QUOTE_CHARS = 200
+MAX_SHARE_OF_A_SOURCE = 0.6
+
+
+def test_quotes_are_short_excerpts_that_never_add_up_to_most_of_an_article() -> None:
+    snapshots = _snapshots_folder()
+    data = load_and_validate(CLAIMS).data
+    assert data is not None
+    too_long = [c.id for c in data.claims for x in c.citations if len(x.quote) > MAX_QUOTE_CHARS]
+    assert too_long == []
+    for source in data.sources:
+        if source.snapshot is None:
+            continue
+        text = normalise((snapshots / source.snapshot).read_text(encoding="utf-8"))
+        covered = bytearray(len(text))
+        for claim in data.claims:
+            for citation in claim.citations:
+                if citation.source != source.id:
+                    continue
+                quote = normalise(citation.quote)
+                at = text.find(quote)
+                while at >= 0:
+                    covered[at : at + len(quote)] = b"\x01" * len(quote)
+                    at = text.find(quote, at + 1)
+        assert sum(covered) / len(text) <= MAX_SHARE_OF_A_SOURCE, source.id
 
 
 def test_the_dossier_is_valid_without_snapshots(result: ValidationResult) -> None:
@@ -140,7 +170,8 @@ def test_a_claim_cited_from_both_nbc_copies_counts_one_origin(data: ClaimsFile) 
 
 
 def test_no_source_has_an_invented_address(data: ClaimsFile) -> None:
-    # The canonical addresses of these articles were not found; none may be made up.
+    # The canonical addresses of these articles were not found; none may be made up. If a real
+    # address is ever found, record it with its source and change this test with it.
     assert [s.id for s in data.sources if s.url or s.archive_url] == []
 
 
