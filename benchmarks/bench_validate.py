@@ -232,7 +232,7 @@ def _bombs(tmp: Path) -> dict[str, Path]:
         "nesting 100,000 deep": "a: " + "[" * 100_000 + "]" * 100_000 + "\n",
         "50 MB file": "# padding\n" * (50 * 1024 * 1024 // 10),
         "10-million-character string": "a: " + "x" * 10_000_000 + "\n",
-        "a million tiny values": "[" + "1," * 1_500_000 + "1]\n",
+        "a million tiny values": "[" + "1," * 1_000_000 + "1]\n",
     }
     out = {}
     for i, (name, text) in enumerate(files.items()):

@@ -375,6 +375,7 @@ class _Builder:
         self.enter(start, path, depth)
         result: dict[str, Any] = {}
         marks = MapMarks(_packed(start.start_mark))
+        self.at, self.at_key = path, None
         self._fill_mapping(result, marks, path, depth)
         return result, marks
 
@@ -390,7 +391,6 @@ class _Builder:
         max_nodes = limits.MAX_VALUES
         block_lines = self.block_scalar_lines
         while True:
-            self.at = path
             ev = get()
             t = type(ev)
             if t is MappingEndEvent:
@@ -411,6 +411,7 @@ class _Builder:
                     key = self.scalar(ev, path)
             else:
                 self.node(ev, path, depth)  # check and skip a list or mapping used as a key
+                self.at, self.at_key = path, None
                 key = ev
             if not isinstance(key, str):
                 shown = key if isinstance(key, int | float | bool) or key is None else "a list or mapping"
@@ -421,6 +422,7 @@ class _Builder:
                     "write a field name such as 'id' or 'source' before the colon",
                 )
                 self.node(get(), (*path, "?"), depth)
+                self.at, self.at_key = path, None
                 continue
             # The value.
             self.at_key = key
@@ -470,6 +472,7 @@ class _Builder:
         self.enter(start, path, depth)
         result: list[Any] = []
         marks = SeqMarks(_packed(start.start_mark))
+        self.at, self.at_key = path, None
         self._fill_sequence(result, marks, path, depth)
         return result, marks
 
@@ -483,8 +486,6 @@ class _Builder:
         max_nodes = limits.MAX_VALUES
         index = 0
         while True:
-            self.at = path
-            self.at_key = None
             ev = get()
             t = type(ev)
             if t is SequenceEndEvent:
@@ -506,6 +507,7 @@ class _Builder:
                 mark_append(m.line << 32 | m.column)
             else:
                 value, value_marks = self.node(ev, (*path, index), depth)
+                self.at, self.at_key = path, None  # back from the nested record or list
                 append(value)
                 mark_append(value_marks)
             index += 1
