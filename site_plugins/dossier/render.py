@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -287,25 +286,26 @@ class DossierSite:
         if not claims:
             return "no claims yet"
         if question.kind is QuestionKind.quantity:
-            by_scope: dict[str, list[tuple[float, float]]] = defaultdict(list)
+            # The figures claimed (an "as many as" figure claims no lower bound of 0).
+            by_scope: dict[str, list[float]] = defaultdict(list)
+            at_least: dict[str, list[float]] = defaultdict(list)
             for c in claims:
-                bounds = values.quantity_bounds(c.value)
-                if bounds is not None:
-                    by_scope[c.value.scope or ""].append(bounds)
+                v = c.value
+                by_scope[v.scope or ""].extend(float(x) for x in (v.exactly, v.min, v.max) if x is not None)
+                if v.exactly is None and v.min is not None and v.max is None:
+                    at_least[v.scope or ""].append(float(v.min))
             unit = f" {question.unit}" if question.unit else ""
             parts = []
             for scope in sorted(by_scope):
-                bounds_list = by_scope[scope]
-                figures = [x for pair in bounds_list for x in pair if not math.isinf(x)]
+                figures = by_scope[scope]
+                if not figures:
+                    continue
                 low, high = min(figures), max(figures)
-                open_ended = any(math.isinf(hi) for _, hi in bounds_list) and high == max(
-                    lo for lo, _ in bounds_list
-                )
                 if low == high:
                     span = values.format_number(low)
                 else:
                     span = f"{values.format_number(low)} to {values.format_number(high)}"
-                if open_ended:
+                if any(m >= high for m in at_least[scope]):  # the highest figure is an "at least"
                     span += " or more"
                 words = values.scope_words(scope)
                 parts.append(f"{span}{unit}" + (f" ({words})" if words else ""))
