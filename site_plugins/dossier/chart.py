@@ -1,9 +1,15 @@
 """Charts of the figures claimed over time, as static SVG made at build time (matplotlib).
 
 One chart per quantity question: the figures by as-of date, one marker shape and colour per
-actor, one panel per scope (what is counted: sent, pledged ...). An exact figure is a point, a
-range a vertical bar between its bounds, an open-ended figure an open marker with an arrow
-('at least' points up, 'as many as' points down).
+actor, one panel per scope (what is counted: sent, pledged ...), each with its own scale and a
+heading naming the scope and the unit. An exact figure is a point, a range a vertical bar
+between its bounds, an open-ended figure an open marker with an arrow ('at least' points up,
+'as many as' points down); a date known only to the month or year also gets a dotted line
+across the days it can mean.
+
+The margins are worked out from the content (the widest figure, the legend's rows) rather than
+by a layout engine: the same result every time, and several times faster, which counts when a
+large dossier has a hundred charts.
 
 The SVG is meant to be placed inline in a page:
 
