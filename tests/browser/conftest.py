@@ -52,7 +52,7 @@ class Site:
 
     root: Path  # the built site_dir
     url: str  # http://127.0.0.1:PORT/
-    claims_file: Path  # the claims.yaml it was built from
+    claims_file: Path  # a copy of the claims.yaml it was built from
 
     def data(self) -> dict[str, Any]:
         return yaml.safe_load(self.claims_file.read_text(encoding="utf-8"))
@@ -61,6 +61,10 @@ class Site:
 @pytest.fixture(scope="session")
 def dossier_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     site_dir = tmp_path_factory.mktemp("dossier-site")
+    # The tests compare the pages with the records they were built from: keep a copy, so that
+    # an edit to claims.yaml during the run cannot make them disagree.
+    claims_copy = tmp_path_factory.mktemp("dossier-records") / dossier_claims_file().name
+    claims_copy.write_bytes(dossier_claims_file().read_bytes())
     server = bind_server(site_dir)
     try:
         build_or_raise(REPO / "mkdocs.yml", site_dir, env={"SITE_URL": server_url(server)}, cwd=REPO)
@@ -68,7 +72,7 @@ def dossier_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         server.server_close()
         pytest.fail(str(exc), pytrace=False)
     with serving(server) as url:
-        yield Site(root=site_dir, url=url, claims_file=dossier_claims_file())
+        yield Site(root=site_dir, url=url, claims_file=claims_copy)
 
 
 @pytest.fixture(scope="session")
