@@ -296,7 +296,8 @@ class DossierSite:
                     at_least[v.scope or ""].append(float(v.min))
             unit = f" {question.unit}" if question.unit else ""
             parts = []
-            for scope in sorted(by_scope):
+            order = {scope: i for i, scope in enumerate(question.scopes)}
+            for scope in sorted(by_scope, key=lambda x: (order.get(x, len(order)), x)):
                 figures = by_scope[scope]
                 if not figures:
                     continue

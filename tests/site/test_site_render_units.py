@@ -6,11 +6,13 @@ import json
 
 import pytest
 import yaml
-from site_html import parse
+from site_html import MINI_DIR, parse
 
+from site_plugins.dossier import validate
 from site_plugins.dossier.jsonld import script_json
+from site_plugins.dossier.model import Value
 from site_plugins.dossier.pages import Layout
-from site_plugins.dossier.render import front_matter, shorten
+from site_plugins.dossier.render import DossierSite, SiteOptions, front_matter, shorten
 from site_plugins.dossier.sanitise import ALLOWED_TAGS, markdown_html, plain_html
 
 
@@ -110,3 +112,31 @@ def test_script_json_cannot_close_its_script_element() -> None:
 def test_shorten_cuts_at_a_word() -> None:
     assert shorten("one two three", 9) == "one two…"
     assert shorten("short", 90) == "short"
+
+
+def _mini_with(value: dict[str, object]) -> DossierSite:
+    """The fixture dossier with claim count-12's value replaced."""
+    data = validate.load_and_validate(MINI_DIR / "claims.yaml").data
+    assert data is not None
+    claims = [
+        c.model_copy(update={"value": Value(**value)}) if c.id == "count-12" else c  # type: ignore[arg-type]
+        for c in data.claims
+    ]
+    return DossierSite(data.model_copy(update={"claims": claims}), SiteOptions(site_name="t"))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"exactly": 12, "scope": "lit"}, "12 to 40 or more lanterns (lit)"),
+        ({"max": 30, "scope": "lit"}, "30 to 40 or more lanterns (lit)"),  # no claimed lower bound of 0
+        ({"min": 50, "scope": "lit"}, "40 to 50 or more lanterns (lit)"),
+        (
+            {"min": 10, "max": 20, "scope": "planned"},
+            "40 or more lanterns (lit); 10 to 20 lanterns (planned)",
+        ),
+    ],
+)
+def test_claimed_values_span_the_figures_claimed(value: dict[str, object], expected: str) -> None:
+    site = _mini_with(value)
+    assert site.value_range(site.questions["how-many-lanterns"]) == expected
