@@ -454,6 +454,8 @@ class DossierSite:
             for question_id in self.questions:
                 urls[self.layout.question(question_id)] = self.question_edit_url(question_id)
             self._page_edit_urls = urls
+        if src_uri in (self.layout.reference, self.layout.tags):
+            return None  # made from the schema and the theme's tag listing, not from claims.yaml
         return self._page_edit_urls.get(src_uri, self.options.edit_base)
 
     # -- page data -----------------------------------------------------------------------
