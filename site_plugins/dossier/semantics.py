@@ -43,6 +43,10 @@ _VALUE_HOW = {
 }
 
 
+_UNSEEN: Any = object()
+_NOT_A_DAY: Any = (dt.date.min, dt.date.min)
+
+
 def _is_id(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and _ID_RE.match(value) is not None
 
@@ -65,6 +69,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.suggestions_left = _MAX_SUGGESTIONS
         self.absent: set[str] = set()
+        self.dates: dict[str, Any] = {}  # date text -> (first, last day), _NOT_A_DAY or None
 
     # -- helpers --------------------------------------------------------------
 
@@ -88,10 +93,10 @@ class _Checker:
 
     def reference(self, path: Path_, ref: Any, ids: dict[str, Any], what: str, where: str) -> bool:
         """Report ``ref`` if it names no known ``what``; True when it resolves."""
+        if isinstance(ref, str) and ref in ids:
+            return True
         if not _is_id(ref):
             return False  # the schema reports a malformed or missing id
-        if ref in ids:
-            return True
         if where in self.absent:
             return False
         hint = self.suggest(ref, ids) or f"add it under {where}, or correct the id"
@@ -100,11 +105,20 @@ class _Checker:
 
     def date(self, path: Path_, value: Any, future_ok: bool = False) -> tuple[dt.date, dt.date] | None:
         """Check a date field; return its first and last day when it is a real date."""
-        if not isinstance(value, str) or not _DATE_RE.match(value):
-            return None  # missing or malformed: the schema says so
-        try:
-            bounds = date_bounds(value)
-        except ValueError:
+        if not isinstance(value, str):
+            return None  # missing or not text: the schema says so
+        bounds = self.dates.get(value, _UNSEEN)
+        if bounds is _UNSEEN:
+            bounds = None
+            if _DATE_RE.match(value):
+                try:
+                    bounds = date_bounds(value)
+                except ValueError:
+                    bounds = _NOT_A_DAY
+            self.dates[value] = bounds
+        if bounds is None:
+            return None  # malformed: the schema says so
+        if bounds is _NOT_A_DAY:
             self.add(path, f"'{value}' is not a real date", "check the day and month; write YYYY-MM-DD")
             return None
         if not future_ok and bounds[0] > self.today:

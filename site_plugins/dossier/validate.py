@@ -41,7 +41,11 @@ from .schema_errors import problems_from_validation_error
 
 @dataclass
 class ValidationResult:
-    """The outcome of validating a claims file."""
+    """The outcome of validating a claims file.
+
+    ``located`` keeps where every value was written (for ``line_of`` and ``where``); its copy
+    of the raw data is dropped once validation is done.
+    """
 
     data: ClaimsFile | None
     problems: list[Problem] = field(default_factory=list)
@@ -127,6 +131,10 @@ def load_and_validate(
         if loaded.located is not None and not loaded.fatal:
             data, more = validate_located(loaded.located, name, snapshots=snapshots, today=today)
             problems.extend(more)
+        if loaded.located is not None:
+            # Only the positions are needed from here on (line_of); the plain copy of the data
+            # would double what the build keeps in memory.
+            loaded.located.data = None
     problems = _sorted_unique(problems)
     return ValidationResult(data=None if problems else data, problems=problems, located=loaded.located)
 
