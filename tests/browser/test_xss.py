@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from .harness import REPO, Monitor, built_and_served, mkdocs_build, mkdocs_config
 
@@ -232,6 +233,29 @@ def test_hostile_text_is_shown_as_text(
     first_vector = re.search(r"<script>alert\(\d+\)</script>", claim["statement"])
     assert first_vector and first_vector.group(0) in heading, heading[:200]
     context.close()
+
+
+def test_search_results_show_hostile_text_as_text(
+    browser: Any, hostile_site: tuple[str, Path], monitor: Monitor
+) -> None:
+    """Material's search renders snippets of the indexed pages: they must stay text too."""
+    url, _ = hostile_site
+    context = monitor.watch(browser.new_context(base_url=url, viewport={"width": 1280, "height": 800}))
+    page = context.new_page()
+    page.goto("")
+    search = page.locator("input.md-search__input")
+    for word in ("onerror", "Statement", "Quote", "Name"):
+        search.click()
+        search.fill("")
+        search.press_sequentially(word, delay=10)
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+        for more in page.locator(".md-search-result__more > summary").all():
+            more.click()
+        page.mouse.move(640, 300)
+        found = page.evaluate(INJECTED)
+        assert not found, f"searching {word!r}: {found}"
+    context.close()
+    assert not monitor.dialogs, monitor.dialogs
 
 
 # ---------------------------------------------------------------------------------------------
