@@ -6,6 +6,7 @@ line number, a dropped question) shows up as a difference on the page.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -80,3 +81,14 @@ def pages_to_check(site_root: Path, data: dict[str, Any]) -> list[str]:
     pages = sorted(p.relative_to(site_root).as_posix() for p in site_root.rglob("*.html"))
     others = [p for p in pages if not p.startswith("claims/")]
     return others + [f"claims/{claim_id}/index.html" for claim_id in representative_claims(data)]
+
+
+def expected_conflicts(claims_file: Path) -> list[Any]:
+    """The conflicts the project's analysis finds in the records (what the pages must show)."""
+    from site_plugins.dossier.conflicts import analyse
+    from site_plugins.dossier.validate import load_and_validate
+
+    snapshots = os.environ.get("DOSSIER_SNAPSHOTS")
+    result = load_and_validate(claims_file, snapshots=Path(snapshots) if snapshots else None)
+    assert result.ok and result.data is not None, [str(p) for p in result.problems]
+    return list(analyse(result.data).conflicts)

@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from . import dossier_data
 from .conftest import Site
 
 pytestmark = pytest.mark.browser
 
 TABLE = "#conflicts-table"
 ROWS = f"{TABLE} > tbody > tr"
-
-
-def _expected_conflicts(site: Site) -> list[Any]:
-    """The conflicts the domain analysis finds in the dossier (what the table must show)."""
-    from site_plugins.dossier.conflicts import analyse
-
-    from site_plugins.dossier.validate import load_and_validate
-
-    snapshots = os.environ.get("DOSSIER_SNAPSHOTS")
-    result = load_and_validate(site.claims_file, snapshots=Path(snapshots) if snapshots else None)
-    assert result.ok and result.data is not None, [str(p) for p in result.problems]
-    return list(analyse(result.data).conflicts)
 
 
 def _column_keys(page: Page, index: int) -> list[str]:
@@ -118,7 +105,7 @@ def no_js_page(new_context: Any) -> Page:
 
 
 def test_table_is_complete_and_readable_without_javascript(no_js_page: Page, dossier_site: Site) -> None:
-    conflicts = _expected_conflicts(dossier_site)
+    conflicts = dossier_data.expected_conflicts(dossier_site.claims_file)
     assert conflicts, "the dossier has no conflicts: the table cannot be checked"
     no_js_page.goto("conflicts/")
     rows = no_js_page.locator(ROWS)

@@ -210,7 +210,10 @@ def no_js_page(new_context: Any) -> Page:
 def test_claim_pages_are_complete_without_javascript(no_js_page: Page, dossier_site: Site) -> None:
     data = dossier_site.data()
     sources = {s["id"]: s for s in data["sources"]}
-    for claim in (data["claims"][0], data["claims"][-1]):
+    claims = {c["id"]: c for c in data["claims"]}
+    conflicts = dossier_data.expected_conflicts(dossier_site.claims_file)
+    with_conflicts = 0
+    for claim in (claims[claim_id] for claim_id in dossier_data.representative_claims(data)):
         no_js_page.goto(f"claims/{claim['id']}/")
         assert no_js_page.evaluate("() => typeof window.document$") == "undefined", "JavaScript ran"
         heading = no_js_page.locator("h1").first
@@ -225,3 +228,12 @@ def test_claim_pages_are_complete_without_javascript(no_js_page: Page, dossier_s
         for quote in no_js_page.locator(f"{ARTICLE} blockquote").all():
             expect(quote).to_be_visible()
         expect(no_js_page.locator("a.dossier-edit")).to_be_visible()
+        # Its conflicts, each with the other claim's statement.
+        own = [c for c in conflicts if claim["id"] in (c.a, c.b)]
+        for conflict in own:
+            other = conflict.b if conflict.a == claim["id"] else conflict.a
+            assert _normalise(claims[other]["statement"]) in article, (claim["id"], conflict.id)
+        listed = no_js_page.locator(f"{ARTICLE} [id^='conflict-']")
+        expect(listed).to_have_count(len(own))
+        with_conflicts += bool(own)
+    assert with_conflicts, "none of the claims checked has a conflict"
