@@ -96,6 +96,13 @@ def _show(value: Any) -> str:
     return f"'{text}'" if isinstance(value, str) else text
 
 
+def _plain(number: Any) -> str:
+    """0.0 -> '0', 2.5 -> '2.5'."""
+    if isinstance(number, float) and number.is_integer():
+        return str(int(number))
+    return str(number)
+
+
 def _kind_of(value: Any) -> str:
     if value is None:
         return "nothing (null)"
@@ -203,7 +210,7 @@ def _message(err: Any, path: Path_) -> tuple[str, str]:
     if kind == "string_too_long":
         limit = ctx.get("max_length")
         return (
-            f"is too long ({len(value) if isinstance(value, str) else '?'} characters; the limit is {limit})",
+            f"is too long: {len(value) if isinstance(value, str) else '?'} characters, the limit is {limit}",
             ("shorten it"),
         )
 
@@ -219,7 +226,8 @@ def _message(err: Any, path: Path_) -> tuple[str, str]:
             mean = _did_you_mean(value, allowed)
             if mean:
                 hint = f"{mean} Use one of: {words}"
-        return f"{_show(value)} is not one of the allowed words", hint
+        noun = "values" if isinstance(expected, type) and issubclass(expected, int) else "words"
+        return f"{_show(value)} is not one of the allowed {noun}", hint
 
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if not path:
@@ -227,7 +235,7 @@ def _message(err: Any, path: Path_) -> tuple[str, str]:
                 "the file must be a mapping with the fields dossier, sources, actors, questions and claims",
                 "start from the example in the editors' guide",
             )
-        return f"expected a record (indented 'field: value' lines), found {_kind_of(value)}", (
+        return f"expected a record of indented 'field: value' lines, found {_kind_of(value)}", (
             "write the fields on their own lines, indented under this one"
         )
     if kind == "list_type":
@@ -240,13 +248,13 @@ def _message(err: Any, path: Path_) -> tuple[str, str]:
         return f"needs at least {need} item{'s' if need != 1 else ''}", "add the missing items"
     if kind == "too_long":
         most = ctx.get("max_length")
-        return f"has too many items (at most {most})", "remove the extra items"
+        return f"has too many items: at most {most}", "remove the extra items"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{_show(value)} is too small (it must be at least {ctx.get('ge', ctx.get('gt'))})", (
+        return f"{_show(value)} is too small: it must be at least {_plain(ctx.get('ge', ctx.get('gt')))}", (
             "write a number that is not negative"
         )
     if kind in ("less_than_equal", "less_than"):
-        return f"{_show(value)} is too large (it must be at most {ctx.get('le', ctx.get('lt'))})", (
+        return f"{_show(value)} is too large: it must be at most {_plain(ctx.get('le', ctx.get('lt')))}", (
             "write a smaller number"
         )
     if kind == "finite_number":
