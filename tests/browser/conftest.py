@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from .harness import (
     AXE_JS,
@@ -37,6 +38,9 @@ from .harness import (
 )
 
 MONITOR_KEY = pytest.StashKey["Monitor"]()
+
+# The machine running the tests may be busy: give pages time, rather than fail on a slow load.
+expect.set_options(timeout=15_000)
 
 
 def _missing(what: str) -> None:
