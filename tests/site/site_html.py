@@ -39,3 +39,23 @@ def parse(html: str) -> _Collect:
     parser = _Collect()
     parser.feed(html)
     return parser
+
+
+def broken_links(root: Path) -> list[str]:
+    """Internal links and script/stylesheet references of a built site that lead nowhere."""
+    broken = []
+    for page in sorted(root.rglob("*.html")):
+        for tag, attrs in parse(page.read_text(encoding="utf-8")).tags:
+            href = (
+                attrs.get("href") if tag in {"a", "link"} else attrs.get("src") if tag == "script" else None
+            )
+            if not href or href.startswith(("http://", "https://", "mailto:", "#")):
+                continue
+            path = href.split("#")[0]
+            # The fixtures' site_url is http://127.0.0.1:8000/: absolute paths start at the root.
+            target = (root / path.lstrip("/") if path.startswith("/") else page.parent / path).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(root)}: {href}")
+    return broken

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from mkdocs.config import load_config
-from site_html import MINI_DIR
+from site_html import MINI_DIR, broken_links
 
 import site_plugins.dossier.plugin as plugin_module
 from site_plugins.dossier.plugin import DossierConfig, DossierPlugin
@@ -118,3 +118,11 @@ def test_search_index_keeps_statements_and_optionally_quotes(
     lean = claim_docs(build_site(project_with(tmp_path, "      search_quotes: false\n")))
     assert any("There are 12 lanterns on the pier." in t for t in lean.values())
     assert not any("twelve lanterns were counted" in t for t in lean.values())
+
+
+def test_links_hold_without_directory_urls(build_site: Callable[..., Any]) -> None:
+    site = build_site(MINI_DIR, use_directory_urls=False)
+    assert (site.site_dir / "claims" / "count-12.html").is_file()
+    assert 'href="claims/count-40.html"' in site.page("conflicts.html")
+    assert 'href="../sources.html#source-coast-wire"' in site.page("claims/count-40.html")
+    assert broken_links(site.site_dir) == []
