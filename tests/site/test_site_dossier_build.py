@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from markupsafe import escape
-from site_html import parse
+from site_html import broken_links, parse
 
 from site_plugins.dossier import conflicts, validate
 from site_plugins.dossier.model import ClaimsFile, QuestionKind
@@ -228,3 +228,7 @@ def test_link_previews_name_the_page(dossier: Any, records: tuple[ClaimsFile, An
     assert metas["og:site_name"] == "What we know: North Korean troops in Russia"
     assert metas["og:url"] == f"http://127.0.0.1:8000/claims/{claim.id}/"
     assert metas["og:title"] and claim.statement.startswith(metas["og:title"].rstrip("…"))
+
+
+def test_every_internal_link_resolves(dossier: Any) -> None:
+    assert broken_links(dossier.site_dir) == []
