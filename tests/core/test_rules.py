@@ -207,21 +207,21 @@ def test_a_three_claim_supersession_cycle_is_reported_once(write, valid_text: st
     )
 
 
-def test_today_defaults_to_source_date_epoch(monkeypatch: pytest.MonkeyPatch, write, valid_text: str) -> None:
-    # 2024-10-25: the fixture's dates of November are then in the future.
+def test_today_is_the_clock_not_source_date_epoch(
+    monkeypatch: pytest.MonkeyPatch, write, valid_text: str
+) -> None:
+    # A build pinned to 2024-10-25 must not call the fixture's November dates "in the future".
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1729814400")
-    assert default_today() == dt.date(2024, 10, 25)
-    result = load_and_validate(write(valid_text))
+    assert default_today() == dt.date.today()
+    assert load_and_validate(write(valid_text)).ok
+    # Given a day explicitly, those dates are in the future.
+    result = load_and_validate(write(valid_text), today=dt.date(2024, 10, 25))
     assert [p.field for p in result.problems] == [
         "dossier.updated",
         "questions[0].assessed",
         "questions[1].assessed",
         "questions[2].assessed",
     ]
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")
-    assert default_today() == dt.date.today()
-    monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert default_today() == dt.date.today()
 
 
 def test_quotes_are_verified_when_snapshots_are_given(write, valid_text: str, tmp_path: Path) -> None:
