@@ -107,8 +107,8 @@ def bind_server(directory: Path) -> http.server.ThreadingHTTPServer:
 
 
 def server_url(server: http.server.ThreadingHTTPServer) -> str:
-    host, port = server.server_address[:2]
-    return f"http://{host}:{port}/"
+    port = server.server_address[1]
+    return f"http://{LOCAL_HOST}:{port}/"
 
 
 @contextmanager

@@ -42,6 +42,6 @@ def test_screenshots_of_the_main_pages(browser: Any, dossier_site: Site, monitor
     written = capture(browser, dossier_site.url, shots, out_dir, watch=monitor.watch)
     print(f"screenshots in {out_dir}")
     assert len(written) == len(shots)
-    for shot, path in zip(shots, written, strict=True):
-        assert _png_size(path) == (shot.viewport["width"], shot.viewport["height"]), path
-        assert path.stat().st_size > 5_000, f"{path} looks blank"
+    for shot, png in zip(shots, written, strict=True):
+        assert _png_size(png) == (shot.viewport["width"], shot.viewport["height"]), png
+        assert png.stat().st_size > 5_000, f"{png} looks blank"
