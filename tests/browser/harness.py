@@ -70,8 +70,8 @@ def mkdocs_build(
             run_env[key] = value
         else:
             run_env.pop(key, None)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    command = [str(mkdocs), "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    command += ["--config-file", str(config), "--site-dir", str(site_dir)]
     return subprocess.run(
         command,
         cwd=cwd or config.parent,
