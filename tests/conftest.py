@@ -101,12 +101,8 @@ def do_build(
     logger.setLevel(logging.INFO)
     result = BuiltSite(site_dir=site_dir, records=recorder.records)
     try:
-        config = load_config(
-            config_file=str(project / "mkdocs.yml"),
-            site_dir=str(site_dir),
-            strict=True,
-            **dict[str, Any](overrides or {}),
-        )
+        options: dict[str, Any] = {"strict": True, **(overrides or {})}
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), **options)
         build(config)
     except (Abort, PluginError, ConfigurationError, SystemExit) as exc:
         result.error = exc

@@ -126,3 +126,20 @@ def test_links_hold_without_directory_urls(build_site: Callable[..., Any]) -> No
     assert 'href="claims/count-40.html"' in site.page("conflicts.html")
     assert 'href="../sources.html#source-coast-wire"' in site.page("claims/count-40.html")
     assert broken_links(site.site_dir) == []
+
+
+def test_a_hand_written_page_in_the_way_is_reported(tmp_path: Path, build_site: Callable[..., Any]) -> None:
+    project = project_with(tmp_path, "      claims: claims.yaml\n")
+    (project / "content" / "sources.md").write_text("# Our own sources page\n", encoding="utf-8")
+    message = "content/sources.md replaces the page the dossier would generate"
+    strict = build_site(project, fails=True)
+    assert any(message in m for m in strict.problems())
+    lenient = build_site(project, strict=False, expect=[message])
+    assert "Our own sources page" in lenient.page("sources/")
+
+
+def test_a_missing_claims_file_stops_the_build(tmp_path: Path, build_site: Callable[..., Any]) -> None:
+    project = project_with(tmp_path, "      claims: nowhere.yaml\n")
+    result = build_site(project, fails=True)
+    assert any("nowhere.yaml was not found" in m for m in result.problems())
+    assert not result.site_dir.exists()
