@@ -98,11 +98,13 @@ def test_the_readme_names_no_machine_paths() -> None:
 
 
 def test_the_readme_links_to_files_that_exist() -> None:
-    links = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", readme())
+    text = readme()
+    links = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text) + re.findall(r'<img src="([^"]+)"', text)
     local = [link for link in links if not re.match(r"^[a-z]+:", link)]
     assert local, "expected links to the editors' pages"
     for link in local:
         assert (REPO / link).exists(), f"README links to {link}, which does not exist"
+    assert any(link.endswith(".png") for link in local), "the README shows no screenshot"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -176,11 +178,15 @@ def check_pre_commit(argv: list[str]) -> None:
 
 
 def check_python(argv: list[str]) -> None:
-    """A benchmark script: it exists and starts (its ``--help``); timing it is not a test."""
+    """A script (benchmarks, screenshots): it exists and starts (its ``--help``), and a folder it is
+    given exists. Running them is left to the benchmark runs and the browser tests (timings are
+    not tests; the screenshots test takes the same pictures)."""
     target = argv[1:3] if argv[1] == "-m" else argv[1:2]
     if target[0] != "-m":
         assert (REPO / target[0]).is_file(), f"{target[0]} does not exist"
-    assert len(argv) == len(target) + 1, f"no check for the options of `{shlex.join(argv)}`"
+    for word in argv[len(target) + 1 :]:
+        assert not word.startswith("-"), f"no check for the option {word} of `{shlex.join(argv)}`"
+        assert (REPO / word).is_dir(), f"`{shlex.join(argv)}`: {word} is not a folder of the repository"
     helped = run([sys.executable, *target, "--help"], timeout=120)
     assert helped.returncode == 0, f"`python {' '.join(target)} --help` failed:\n{helped.stderr}"
 
