@@ -26,9 +26,8 @@ SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Mater
 
 
 def _pages(site: Site) -> list[str]:
-    pages = _main_pages(site)
-    # home, a claim page, a question page, the contradiction table, the sources page
-    return [p for p in pages if p == "" or p.split("/")[0] in {"claims", "questions", "conflicts", "sources"}]
+    # home, a question page, a claim page, the contradiction table, sources, actors, timeline
+    return _main_pages(site)
 
 
 def _describe(violation: dict[str, Any]) -> str:
