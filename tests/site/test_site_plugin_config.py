@@ -143,3 +143,14 @@ def test_a_missing_claims_file_stops_the_build(tmp_path: Path, build_site: Calla
     result = build_site(project, fails=True)
     assert any("nowhere.yaml was not found" in m for m in result.problems())
     assert not result.site_dir.exists()
+
+
+def test_index_pages_do_not_repeat_claims_in_the_search_index(mini: Any) -> None:
+    """Claims are found on their own pages; lists of them elsewhere stay out of the index."""
+    index = json.loads(mini.path("search/search_index.json").read_text(encoding="utf-8"))
+    elsewhere = " ".join(
+        d["title"] + " " + d["text"] for d in index["docs"] if not d["location"].startswith("claims/")
+    )
+    assert "Contradiction table" in elsewhere
+    for statement in ("There are 12 lanterns on the pier.", "The lanterns are never lit."):
+        assert statement not in elsewhere
