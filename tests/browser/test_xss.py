@@ -115,6 +115,14 @@ def _instances(
             yield from _instances(item, spec["items"], defs, name)
 
 
+def test_fixture_is_what_its_generator_writes() -> None:
+    from .fixtures.hostile.make_claims import generate
+
+    assert FIXTURE.read_text(encoding="utf-8") == generate(), (
+        "regenerate: .venv/bin/python -m tests.browser.fixtures.hostile.make_claims > " + str(FIXTURE.name)
+    )
+
+
 def test_fixture_puts_vectors_in_every_free_text_field() -> None:
     from site_plugins.dossier.model import ClaimsFile
 
