@@ -69,6 +69,23 @@ def test_table_sorts_when_a_header_is_clicked(page: Page, dossier_site: Site) ->
     assert not mismatched, mismatched
 
 
+def test_table_sorts_from_the_keyboard(page: Page, dossier_site: Site) -> None:
+    """A reader without a mouse reaches a header with Tab and sorts with Enter."""
+    page.goto("conflicts/")
+    index, header = _header(page, "Question")
+    original = _column_keys(page, index)
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if header.evaluate("h => h === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reaches the Question header")
+    page.keyboard.press("Enter")
+    order = header.get_attribute("aria-sort")
+    assert order in ("ascending", "descending"), order
+    assert _column_keys(page, index) == sorted(original, reverse=order == "descending")
+
+
 def _visible_ids(page: Page) -> list[str]:
     return page.eval_on_selector_all(
         ROWS, "rows => rows.filter((r) => !r.hidden && r.offsetParent !== null).map((r) => r.id)"
