@@ -1,0 +1,381 @@
+"""Hostile text in every free-text field never becomes script, handlers, styles, frames, forms
+or foreign-scheme links (issue 8.1), checked without a browser.
+
+A valid dossier of our own carries OWASP XSS filter-evasion vectors (``vectors.VECTORS``) in
+every free-text field the schema has; it goes through the real plugin and one real
+``mkdocs build --strict`` (quotes unchecked), and every generated HTML page is read with the
+standard library's HTML parser. The browser test (tests/browser/test_xss.py) runs the same
+kind of dossier in Chromium; this one names the exact element and attribute when it fails, and
+also covers JSON-LD, the downloads and the sanitiser itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from site_plugins.dossier import sanitise, validate
+from site_plugins.dossier.model import ClaimsFile
+
+from . import kit, vectors
+
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+#: Elements no editor text may bring in (``form`` is checked against the site's own forms).
+FORBIDDEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "math", "img"}
+#: The forms the site puts on pages itself: Material's search and palette, the table filters.
+OWN_FORMS = ({"name": "search"}, {"data-md-component": "palette"}, {"data-dossier-filters": None})
+
+
+def hostile_dossier() -> dict[str, Any]:
+    vectors.reset()
+    return kit.dossier(vectors.hostile)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, build_once: Callable[..., Any]) -> Any:
+    root = kit.write_project(tmp_path_factory.mktemp("hostile-project"), hostile_dossier())
+    return build_once(root)
+
+
+@pytest.fixture(scope="module")
+def pages(site: Any) -> dict[str, tuple[str, kit.Page]]:
+    out = {}
+    for path in sorted(site.site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        out[path.relative_to(site.site_dir).as_posix()] = (html, kit.Page(html))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The dossier really is hostile, everywhere
+# ---------------------------------------------------------------------------------------------
+
+
+def _free_text_fields() -> dict[str, set[str]]:
+    """Per record type: the schema's free-text fields (strings with no pattern or enum)."""
+    schema = ClaimsFile.model_json_schema()
+    fields: dict[str, set[str]] = {}
+    for name, definition in [("ClaimsFile", schema), *schema.get("$defs", {}).items()]:
+        for prop, spec in definition.get("properties", {}).items():
+            for option in spec.get("anyOf", [spec]):
+                if option.get("type") == "string" and "pattern" not in option and "enum" not in option:
+                    fields.setdefault(name, set()).add(prop)
+    return fields
+
+
+def _records(value: Any, spec: dict[str, Any], defs: dict[str, Any], name: str) -> Iterator[tuple[str, Any]]:
+    if "$ref" in spec:
+        name = spec["$ref"].rsplit("/", 1)[-1]
+        spec = defs[name]
+    for option in spec.get("anyOf", []):
+        if value is not None and option.get("type") != "null":
+            yield from _records(value, option, defs, name)
+    if isinstance(value, dict) and "properties" in spec:
+        yield name, value
+        for key, item in value.items():
+            if key in spec["properties"]:
+                yield from _records(item, spec["properties"][key], defs, name)
+    elif isinstance(value, list) and "items" in spec:
+        for item in value:
+            yield from _records(item, spec["items"], defs, name)
+
+
+def test_there_are_at_least_40_vectors_of_every_kind() -> None:
+    assert len(vectors.VECTORS) >= 40
+    joined = "\n".join(vectors.VECTORS).lower()
+    for needle in (
+        "<script",
+        "onerror=",
+        "onload=",
+        "javascript:",
+        "vbscript:",
+        "data:text/html",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<form",
+        "<style",
+        "<meta",
+        "<base",
+        "<link",
+        "expression(",
+        "url(javascript",
+        "&#106;",
+        "&#0;",
+        '">',
+        "](javascript:",
+        "]: javascript:",
+    ):
+        assert needle in joined, needle
+
+
+def test_every_free_text_field_carries_vectors() -> None:
+    data = hostile_dossier()
+    schema = ClaimsFile.model_json_schema()
+    fields = _free_text_fields()
+    assert {"statement", "notes"} <= fields["Claim"] and "quote" in fields["Citation"], fields
+    seen: set[tuple[str, str]] = set()
+    for record_type, record in _records(data, schema, schema.get("$defs", {}), "ClaimsFile"):
+        for field in fields.get(record_type, ()):
+            if field in record:
+                seen.add((record_type, field))
+                assert "<" in record[field] and "alert(" in record[field], (record_type, field)
+    missing = sorted(f"{t}.{f}" for t, fs in fields.items() for f in fs if (t, f) not in seen)
+    assert not missing, f"free-text fields the hostile dossier leaves out: {missing}"
+    # ... and it is valid, so that all of it reaches the pages.
+    assert {
+        "Dossier",
+        "Source",
+        "Actor",
+        "Question",
+        "Option",
+        "Value",
+        "Citation",
+        "Link",
+        "Resolution",
+        "Claim",
+    } <= set(fields)
+
+
+def test_the_hostile_dossier_is_valid(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text(kit.dump(hostile_dossier()), encoding="utf-8")
+    result = validate.load_and_validate(path)
+    assert result.ok, "\n".join(str(p) for p in result.problems)
+
+
+@pytest.mark.parametrize("tag", ["<script>", "a b", 'x" onload="y', "javascript:alert(1)"])
+def test_tags_cannot_carry_text(tmp_path: Path, tag: str) -> None:
+    """Tags are the one other editor string shown on pages: the schema admits only ids there."""
+    data = kit.dossier()
+    data["claims"][0]["tags"] = [tag]
+    path = tmp_path / "claims.yaml"
+    path.write_text(kit.dump(data), encoding="utf-8")
+    result = validate.load_and_validate(path)
+    assert not result.ok
+    assert any("tags" in p.field for p in result.problems), [str(p) for p in result.problems]
+
+
+def test_a_raw_nul_in_text_is_a_clean_error(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    text = kit.dump(kit.dossier()).replace("Plain Claim statement.", "java\0script:alert(1)", 1)
+    path.write_text(text, encoding="utf-8")
+    result = validate.load_and_validate(path)
+    assert not result.ok and result.problems[0].line >= 1 and result.problems[0].col >= 1
+
+
+# ---------------------------------------------------------------------------------------------
+# The sanitiser
+# ---------------------------------------------------------------------------------------------
+
+
+def test_markdown_fields_go_through_nh3_not_regular_expressions() -> None:
+    source = Path(sanitise.__file__).read_text(encoding="utf-8")
+    assert "nh3.clean(" in source
+    assert not re.search(r"^\s*import re\b|^\s*from re import", source, re.M)
+
+
+@pytest.mark.parametrize("vector", vectors.VECTORS)
+def test_each_vector_in_a_markdown_field_keeps_only_safe_html(vector: str) -> None:
+    html = str(sanitise.markdown_html(f"Text before.\n\n{vector}\n\nText after."))
+    for el in kit.Page(html).elements:
+        assert el.tag in sanitise.ALLOWED_TAGS, (vector, html)
+        for name, value in el.attrs.items():
+            assert name in {"href", "title", "rel"}, (vector, html)
+            if name == "href":
+                assert urlsplit((value or "").strip()).scheme in ALLOWED_SCHEMES | {""}, (vector, html)
+    assert "Text before." in html  # (an unclosed <script> or <style> swallows what follows)
+
+
+@pytest.mark.parametrize("vector", vectors.VECTORS)
+def test_each_vector_in_a_plain_field_is_escaped_text(vector: str) -> None:
+    html = str(sanitise.plain_html(vector))
+    assert kit.Page(html).elements == []
+    assert "<" not in html and ">" not in html
+
+
+# ---------------------------------------------------------------------------------------------
+# Every page of the built site
+# ---------------------------------------------------------------------------------------------
+
+
+def _normalise_script(body: str) -> str:
+    """An inline theme script with its page-relative paths taken out."""
+    return re.sub(r'new URL\("[./]*",location\)', 'new URL("",location)', body)
+
+
+def test_the_site_has_every_page(site: Any, pages: dict[str, Any]) -> None:
+    data = hostile_dossier()
+    for claim in data["claims"]:
+        assert f"claims/{claim['id']}/index.html" in pages
+    for name in (
+        "index.html",
+        "conflicts/index.html",
+        "sources/index.html",
+        "actors/index.html",
+        "timeline/index.html",
+        "questions/how-many/index.html",
+        "downloads/index.html",
+    ):
+        assert name in pages
+
+
+def test_no_script_but_the_sites_own(site: Any, pages: dict[str, tuple[str, kit.Page]]) -> None:
+    theme_inline = {
+        _normalise_script(body)
+        for attrs, body in pages["404.html"][1].scripts
+        if not attrs.get("src") and attrs.get("type") not in ("application/json", "application/ld+json")
+    }
+    assert theme_inline, "the 404 page has no inline theme scripts to compare with"
+    problems = []
+    for name, (html, page) in pages.items():
+        for attrs, body in page.scripts:
+            kind = attrs.get("type")
+            if attrs.get("src") is not None:
+                src = attrs["src"] or ""
+                base = site.site_dir if src.startswith("/") else (site.site_dir / name).parent
+                target = base / src.lstrip("/")
+                own = not urlsplit(src).scheme and not src.startswith("//") and target.resolve().is_file()
+                known = re.search(
+                    r"assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|dossier/[\w./-]+\.js)$", src
+                )
+                if not (own and known) or body.strip():
+                    problems.append(f"{name}: script src={src!r} {body[:60]!r}")
+            elif kind in ("application/json", "application/ld+json"):
+                try:
+                    json.loads(body)
+                except ValueError as exc:
+                    problems.append(f"{name}: {kind} script does not parse: {exc}")
+            elif _normalise_script(body) not in theme_inline:
+                problems.append(f"{name}: unknown inline script {body[:80]!r}")
+        for body in kit.raw_script_bodies(html):
+            if "</" in body or "<!--" in body:
+                problems.append(f"{name}: a script body holds markup: {body[:80]!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_event_handler_attribute_anywhere(pages: dict[str, tuple[str, kit.Page]]) -> None:
+    found = [
+        f"{name}:{el.line}: <{el.tag} {attr}=...>"
+        for name, (_, page) in pages.items()
+        for el in page.elements
+        for attr in el.attrs
+        if attr.lower().startswith("on")
+    ]
+    assert not found, "\n".join(found[:40])
+
+
+def test_no_injected_element(pages: dict[str, tuple[str, kit.Page]]) -> None:
+    found = []
+    for name, (_, page) in pages.items():
+        for el in page.elements:
+            where = f"{name}:{el.line}: <{el.tag} {el.attrs}>"
+            if el.tag in FORBIDDEN and not (el.tag == "style" and el.in_svg is False and not el.in_body):
+                found.append(where)
+            if el.tag == "form" and not any(
+                all(el.attrs.get(k, "\0") == v or (v is None and k in el.attrs) for k, v in own.items())
+                for own in OWN_FORMS
+            ):
+                found.append(where)
+            if (
+                el.tag in {"input", "button", "textarea", "select"}
+                and el.in_body
+                and "formaction" in el.attrs
+            ):
+                found.append(where)
+            if el.tag == "meta" and (el.in_body or "http-equiv" in el.attrs):
+                found.append(where)
+            if el.tag == "link" and el.in_body:
+                found.append(where)
+    assert not found, "\n".join(found[:40])
+
+
+def test_every_address_is_http_https_mailto_or_relative(pages: dict[str, tuple[str, kit.Page]]) -> None:
+    found = []
+    for name, (_, page) in pages.items():
+        for el, attr, value in page.links():
+            scheme = urlsplit(value.strip()).scheme.lower()
+            if scheme and scheme not in ALLOWED_SCHEMES:
+                found.append(f"{name}:{el.line}: <{el.tag} {attr}={value!r}>")
+            # Browsers drop tabs and newlines inside addresses: "jav\tascript:" is javascript:.
+            squeezed = re.sub(r"[\x00-\x20]", "", value).lower()
+            if squeezed.startswith(("javascript:", "vbscript:", "data:")):
+                found.append(f"{name}:{el.line}: <{el.tag} {attr}={value!r}>")
+    assert not found, "\n".join(found[:40])
+
+
+def test_no_style_attribute_from_editor_text(pages: dict[str, tuple[str, kit.Page]]) -> None:
+    """Styles appear only in the build-time charts (SVG), never outside them, never active."""
+    found = []
+    for name, (_, page) in pages.items():
+        for el in page.elements:
+            style = el.attrs.get("style")
+            if style is None:
+                continue
+            lowered = style.lower()
+            active = re.search(r"expression|javascript|behavior|position\s*:\s*fixed|url\((?!#)", lowered)
+            if not el.in_svg or active:
+                found.append(f"{name}:{el.line}: <{el.tag} style={style!r}>")
+    assert not found, "\n".join(found[:40])
+
+
+def test_statements_are_shown_as_text(site: Any) -> None:
+    """A plain-text field keeps its vectors as visible text (escaped), not dropped."""
+    html = site.page("claims/few-sent/")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(8)&gt;" in html
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON-LD and downloads
+# ---------------------------------------------------------------------------------------------
+
+
+def test_jsonld_cannot_be_broken_out_of(site: Any) -> None:
+    data = hostile_dossier()
+    for claim in data["claims"]:
+        html = site.page(f"claims/{claim['id']}/")
+        bodies = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)
+        assert len(bodies) == 1, claim["id"]
+        body = bodies[0]
+        assert "<" not in body and ">" not in body, body[:200]
+        review = json.loads(body)
+        assert review["claimReviewed"] == claim["statement"]  # the whole statement, intact
+        assert "</script><script>alert(6)</script>" in review["claimReviewed"]
+
+
+def test_csv_downloads_defuse_formulas(site: Any) -> None:
+    names = sorted(p.name for p in (site.site_dir / "downloads").glob("*.csv"))
+    assert names == ["claims.csv", "conflicts.csv", "sources.csv"], names
+    checked = 0
+    for name in names:
+        text = (site.site_dir / "downloads" / name).read_text(encoding="utf-8")
+        for row in csv.reader(io.StringIO(text, newline="")):
+            for cell in row:
+                checked += 1
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell[:60])
+    assert checked > 100
+    claims = list(csv.DictReader(io.StringIO((site.site_dir / "downloads/claims.csv").read_text("utf-8"))))
+    assert claims and all(row["statement"].startswith("'") for row in claims)
+
+
+def test_json_downloads_keep_the_text_exactly(site: Any) -> None:
+    data = hostile_dossier()
+    loaded = json.loads((site.site_dir / "downloads" / "claims.json").read_text(encoding="utf-8"))
+    records = loaded if isinstance(loaded, list) else loaded["claims"]
+    assert {r["statement"] for r in records} == {c["statement"] for c in data["claims"]}
+
+
+def test_the_plain_dossier_round_trips_through_yaml() -> None:
+    """The helper's YAML is what the tests think it is (no silent loss of text)."""
+    data = hostile_dossier()
+    assert yaml.safe_load(kit.dump(data)) == data
