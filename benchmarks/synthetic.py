@@ -270,8 +270,7 @@ def make_dossier(n: int, seed: int = 0) -> Dossier:
         outlet = rng.choice(agencies if kind == "wire" else outlets)
         if kind == "official":
             outlet = f"Government of {rng.choice(places)}"
-        words = rng.randint(6, 12)
-        headline = _filler(rng, words).rstrip(".").capitalize()
+        headline = _filler(rng, rng.randint(6, 12)).rstrip(".").capitalize()
         sid = f"{_slug(outlet)}-{_day(day)}-{i}"
         source: dict[str, Any] = {
             "id": sid,
@@ -339,7 +338,9 @@ def make_dossier(n: int, seed: int = 0) -> Dossier:
         else:
             text, labels = CHOICE_TOPICS[rng.randrange(len(CHOICE_TOPICS))]
             text = text.format(place=place)
-            options = [{"id": _slug(label), "label": label.capitalize()} for label in labels]
+            options: list[dict[str, Any]] = [
+                {"id": _slug(label), "label": label.capitalize()} for label in labels
+            ]
             multiple = rng.random() < 0.3
             if multiple:
                 options[0]["excludes"] = [options[1]["id"]]
@@ -824,7 +825,7 @@ def write_plain_site(n: int, outdir: Path, *, words: int, seed: int = 0) -> Path
     index = ["# Questions and claims", ""]
     for q in d.questions:
         index.append(f"- [{_md_text(q['text'])}]({q['id']}.md): {len(by_question[q['id']])} claims")
-        page = [
+        lines = [
             "---",
             f"title: {json.dumps(q['text'])}",
             "---",
@@ -836,8 +837,8 @@ def write_plain_site(n: int, outdir: Path, *, words: int, seed: int = 0) -> Path
             "## Claims",
             "",
         ]
-        page += [item(c, "../") for c in sorted(by_question[q["id"]], key=lambda c: (c["made"], c["id"]))]
-        _write(content / "questions" / f"{q['id']}.md", "\n".join(page) + "\n")
+        lines += [item(c, "../") for c in sorted(by_question[q["id"]], key=lambda c: (c["made"], c["id"]))]
+        _write(content / "questions" / f"{q['id']}.md", "\n".join(lines) + "\n")
     _write(content / "questions" / "index.md", "\n".join(index) + "\n")
     timeline = ["# Timeline", ""]
     for q in d.questions:
