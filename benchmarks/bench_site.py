@@ -63,11 +63,11 @@ GOAL_GROWTH = 12.0
 #: folder goes first on ``sys.path`` and the editable install's import finder is set aside.
 _BOOT = """
 import runpy, sys
-sys.path.insert(0, sys.argv.pop(1))
-sys.meta_path[:] = [f for f in sys.meta_path if "__editable__" not in getattr(f, "__module__", "")
-                    and "__editable__" not in getattr(f, "__name__", "")]
-sys.argv[0] = "mkdocs"
-runpy.run_module("mkdocs", run_name="__main__")
+if __name__ == "__main__":  # not again in a process the build spawns
+    sys.path.insert(0, sys.argv.pop(1))
+    sys.meta_path[:] = [f for f in sys.meta_path if "__editable__" not in getattr(f, "__module__", "")]
+    sys.argv[0] = "mkdocs"
+    runpy.run_module("mkdocs", run_name="__main__")
 """
 
 
