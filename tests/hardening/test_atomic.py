@@ -1,0 +1,132 @@
+"""Atomic output (issue 8.5): a build that fails leaves the previous ``site_dir`` untouched,
+byte for byte, with nothing left beside it; only a successful build replaces it.
+
+tests/site/test_site_output.py already shows this for a bad dossier and for a strict build
+aborted by a broken link. Here the failure comes from another plugin: a hook of this test's
+own, registered in the test site's ``mkdocs.yml``, raises at the moment chosen by the
+environment variable ``HARDENING_FAIL`` (in ``on_config`` after the dossier plugin has set up
+its temporary folder, in ``on_post_page`` halfway through writing pages, in ``on_post_build``
+once every page is written), in strict and in non-strict builds. Each build is a real
+``mkdocs build`` in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from . import kit
+
+FAILING_HOOK = '''\
+"""A hook that fails on purpose where HARDENING_FAIL says."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.exceptions import PluginError
+
+WHEN = os.environ.get("HARDENING_FAIL", "")
+
+
+def on_config(config):
+    if WHEN == "config":
+        raise RuntimeError("hook failed in on_config")
+    return config
+
+
+def on_post_page(output, /, *, page, config):
+    if WHEN == "post_page" and page.file.src_uri.startswith("claims/"):
+        raise RuntimeError("hook failed in on_post_page")
+    return output
+
+
+def on_post_build(*, config):
+    if WHEN == "post_build":
+        raise PluginError("hook failed in on_post_build")
+'''
+
+
+class Project:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.site_dir = root / "out" / "site"
+        hook = root / "failing_hook.py"
+        hook.write_text(FAILING_HOOK, encoding="utf-8")
+        self.strict = kit.write_project(root / "strict", kit.dossier(), hooks=(hook,))
+        self.lax = kit.write_project(root / "lax", kit.dossier(), hooks=(hook,), strict=False)
+        self.before: dict[str, bytes] = {}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory, mkdocs_cli: Callable[..., Any]) -> Project:
+    """The previous site: one good build, remembered byte for byte."""
+    project = Project(tmp_path_factory.mktemp("atomic"))
+    result = mkdocs_cli(project.strict, project.site_dir, env={"HARDENING_FAIL": ""})
+    assert result.returncode == 0, result.stderr
+    project.before = kit.tree(project.site_dir)
+    assert "claims/few-sent/index.html" in project.before
+    return project
+
+
+def _assert_untouched(project: Project, result: Any, message: str) -> None:
+    assert result.returncode != 0, result.stderr[-2000:]
+    assert message in result.stderr, result.stderr[-2000:]
+    after = kit.tree(project.site_dir)
+    assert sorted(after) == sorted(project.before), "the file list changed"
+    changed = [name for name in after if after[name] != project.before[name]]
+    assert changed == [], f"changed files: {changed[:10]}"
+    # Nothing left beside the site (no half-built or old copy).
+    assert [p.name for p in project.site_dir.parent.iterdir()] == ["site"]
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ("config", "hook failed in on_config"),
+        ("post_page", "hook failed in on_post_page"),
+        ("post_build", "hook failed in on_post_build"),
+    ],
+)
+@pytest.mark.parametrize("strict", [True, False], ids=["strict", "not-strict"])
+def test_a_failing_plugin_leaves_the_previous_site(
+    project: Project, mkdocs_cli: Callable[..., Any], when: str, message: str, strict: bool
+) -> None:
+    config_dir = project.strict if strict else project.lax
+    args = ("build", "--strict") if strict else ("build",)
+    result = mkdocs_cli(config_dir, project.site_dir, env={"HARDENING_FAIL": when}, args=args)
+    _assert_untouched(project, result, message)
+
+
+def test_a_bad_dossier_after_a_good_build_leaves_it(
+    project: Project, mkdocs_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    data = kit.dossier()
+    data["claims"][0]["question"] = "no-such-question"
+    bad = kit.write_project(tmp_path / "bad", data)
+    result = mkdocs_cli(bad, project.site_dir)
+    _assert_untouched(project, result, "no-such-question")
+    assert "Traceback" not in result.stderr
+
+
+def test_only_a_successful_build_replaces_the_site(
+    project: Project, mkdocs_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Runs last: a good build with changed records replaces the whole site."""
+    data = kit.dossier()
+    data["claims"][0]["statement"] = "A changed statement."
+    del data["claims"][-1]  # picks-second: its page must go
+    data["claims"][-1]["status"] = "reported"  # picks-first was superseded by it
+    changed = kit.write_project(tmp_path / "changed", data)
+    (project.site_dir / "stale.txt").write_text("left from before", encoding="utf-8")
+    result = mkdocs_cli(changed, project.site_dir)
+    assert result.returncode == 0, result.stderr
+    after = kit.tree(project.site_dir)
+    assert "stale.txt" not in after
+    assert "claims/picks-second/index.html" not in after
+    assert b"A changed statement." in after["claims/few-sent/index.html"]
+    assert after != project.before
+    assert [p.name for p in project.site_dir.parent.iterdir()] == ["site"]
