@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from site_plugins.dossier import conflicts, corroboration, exports, validate
@@ -264,6 +264,9 @@ def test_the_real_dossier_passes_the_pipeline(tmp_path: Path) -> None:
     derandomize=True,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    # No shrinking: each example renders a whole site (shrinking one took minutes), and the
+    # failure message already lists the mutations that led to it.
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
 )
 @given(st.data())
 def test_mutations_of_the_real_dossier_never_raise(data: st.DataObject) -> None:
