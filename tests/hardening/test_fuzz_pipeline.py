@@ -309,3 +309,28 @@ def test_a_question_kind_that_is_a_list_or_mapping_is_a_clean_error(tmp_path: Pa
     result = validate.load_and_validate(path)
     assert not result.ok
     assert any(p.field.endswith("kind") for p in result.problems), [str(p) for p in result.problems]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("as_of", "0024-10-20"),  # a typo for 2024: a valid date, before matplotlib's year 1
+        ("as_of", "0001"),
+        ("exactly", 1e100),  # a valid figure (no upper bound) too large for the chart's axes
+        ("exactly", 1e308),
+    ],
+)
+def test_extreme_but_valid_quantity_values_render_or_are_refused(
+    tmp_path: Path, field: str, value: Any
+) -> None:
+    """Found by probing: the chart of a quantity question raised ValueError from matplotlib, so
+    ``mkdocs build`` ended in a traceback. Either validation refuses such a value with a clean
+    problem, or the site renders."""
+    from .kit import dossier
+
+    data = dossier()
+    claim_value = data["claims"][0]["value"]  # few-sent, on the quantity question
+    claim_value[field] = value
+    path = tmp_path / "claims.yaml"
+    path.write_text(_dump(data), encoding="utf-8")
+    _run_pipeline(path)
