@@ -6,7 +6,8 @@ aborted by a broken link. Here the failure comes from another plugin: a hook of 
 own, registered in the test site's ``mkdocs.yml``, raises at the moment chosen by the
 environment variable ``HARDENING_FAIL`` (in ``on_config`` after the dossier plugin has set up
 its temporary folder, in ``on_post_page`` halfway through writing pages, in ``on_post_build``
-once every page is written), in strict and in non-strict builds. Each build is a real
+once every page is written, and in an ``on_post_build`` that runs after the dossier plugin's),
+in strict and in non-strict builds. Each build is a real
 ``mkdocs build`` in a fresh interpreter.
 """
 
@@ -50,13 +51,38 @@ def on_post_build(*, config):
 '''
 
 
+LATE_HOOK = '''\
+"""A hook whose on_post_build runs after the plugins' ones (priority -1000) and fails."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+
+# Priority -1000: after the usual "last" (-100), as a plugin that wants the final word would.
+@event_priority(-1000)
+def on_post_build(*, config):
+    if os.environ.get("HARDENING_FAIL") == "late_post_build":
+        raise PluginError("hook failed late in on_post_build")
+'''
+
+
 class Project:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.site_dir = root / "out" / "site"
         hook = root / "failing_hook.py"
         hook.write_text(FAILING_HOOK, encoding="utf-8")
+        late = root / "late_hook.py"
+        late.write_text(LATE_HOOK, encoding="utf-8")
         self.strict = kit.write_project(root / "strict", kit.dossier(), hooks=(hook,))
+        # Other records (so that a published failed build would show), and the late hook too.
+        changed = kit.dossier()
+        changed["claims"][0]["statement"] = "A statement the failed build must not publish."
+        self.late = kit.write_project(root / "late", changed, hooks=(hook, late))
         self.lax = kit.write_project(root / "lax", kit.dossier(), hooks=(hook,), strict=False)
         self.before: dict[str, bytes] = {}
 
@@ -99,6 +125,19 @@ def test_a_failing_plugin_leaves_the_previous_site(
     args = ("build", "--strict") if strict else ("build",)
     result = mkdocs_cli(config_dir, project.site_dir, env={"HARDENING_FAIL": when}, args=args)
     _assert_untouched(project, result, message)
+
+
+def test_a_plugin_failing_after_the_swap_point_leaves_the_previous_site(
+    project: Project, mkdocs_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """The dossier plugin swaps the new site in from its own on_post_build (priority -100); a
+    handler that runs after it and fails must not leave the failed build published."""
+    own = Project.__new__(Project)  # a site of its own: a failure here must not spoil the others
+    own.site_dir = tmp_path / "out" / "site"
+    assert mkdocs_cli(project.strict, own.site_dir).returncode == 0
+    own.before = kit.tree(own.site_dir)
+    result = mkdocs_cli(project.late, own.site_dir, env={"HARDENING_FAIL": "late_post_build"})
+    _assert_untouched(own, result, "hook failed late in on_post_build")
 
 
 def test_a_bad_dossier_after_a_good_build_leaves_it(
