@@ -103,18 +103,32 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._final_site_dir: str | None = None
         self._building_dir: str | None = None
         self._epoch_set = False
+        self._config: MkDocsConfig | None = None
+        self._started = False  # on_startup seen: MkDocs' command line will call on_shutdown
+        self._built = False  # on_post_build ran; the swap waits for on_shutdown
 
     # -- lifecycle -------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Having on_startup also keeps this plugin instance across `mkdocs serve` rebuilds.
         self._command = command
         self._dirty = dirty
+        self._started = True
 
     def on_shutdown(self) -> None:
+        # MkDocs' command line calls this in a ``finally`` after the whole build, after every
+        # other plugin's on_post_build and after the strict-mode check: the one safe moment to
+        # publish the new site. A failed build has already removed it in on_build_error.
+        if self._built:
+            self._swap_in()
+        elif self._building_dir is not None:  # interrupted (Ctrl-C) before the build ended
+            shutil.rmtree(self._building_dir, ignore_errors=True)
+            self._building_dir = None
         # MkDocs keeps this instance for the whole process (it has on_startup): forget the command.
         self._command = "build"
         self._dirty = False
         self._site = None
+        self._started = False
+        self._built = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._site = None
@@ -265,16 +279,27 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._final_site_dir = final
         config.site_dir = self._building_dir
 
-    # Runs after every other plugin's on_post_build (search writes its index there), so the
-    # swap happens only once the whole site is written.
+    # Priority -100: for a build started from Python without MkDocs' command line (no
+    # on_startup, so no on_shutdown to wait for), the swap happens here, after the other
+    # plugins' on_post_build (search writes its index there).
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._unpin_build_date()
-        building, final = self._building_dir, self._final_site_dir
-        if building is None or final is None:
+        if self._building_dir is None or self._final_site_dir is None:
+            return
+        self._config = config
+        if self._started:
+            self._built = True  # on_shutdown swaps, unless something fails first
             return
         if config.strict and _strict_warnings():
             return  # MkDocs aborts the build next; on_build_error removes the new folder
+        self._swap_in()
+
+    def _swap_in(self) -> None:
+        building, final = self._building_dir, self._final_site_dir
+        self._built = False
+        if building is None or final is None or not os.path.isdir(building):
+            return
         old = None
         if os.path.lexists(final):
             old = tempfile.mkdtemp(prefix=f".{os.path.basename(final)}.old-", dir=os.path.dirname(final))
@@ -284,11 +309,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         os.chmod(final, 0o755)
-        config.site_dir = final
+        if self._config is not None:
+            self._config.site_dir = final
         self._building_dir = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self._unpin_build_date()
+        self._built = False
         if self._building_dir is not None:
             shutil.rmtree(self._building_dir, ignore_errors=True)
             self._building_dir = None
