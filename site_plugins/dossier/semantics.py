@@ -232,8 +232,8 @@ class _Checker:
         base: Path_ = ("questions", i)
         kind = q.get("kind")
         self.date((*base, "assessed"), q.get("assessed"))
-        if kind not in _VALUE_FIELDS:
-            return
+        if not isinstance(kind, str) or kind not in _VALUE_FIELDS:
+            return  # missing or not one of the kinds: the schema says so
         if kind == "quantity":
             if q.get("unit") is None:
                 self.add(base, "a quantity question needs a unit", "add 'unit:', e.g. unit: troops")
