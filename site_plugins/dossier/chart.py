@@ -66,6 +66,8 @@ HASH_SALT = "dossier-chart"
 MAX_LABEL = 48
 WIDTH_INCHES = 5.6  # 403 points: about a phone's width, so phones barely shrink the text
 OPEN: dict[str, Any] = {"fillstyle": "none", "linestyle": "none"}
+_FIRST_DAY = float(date2num(_dt.date(1, 1, 1)))
+_LAST_DAY = float(date2num(_dt.date(9999, 12, 31)))
 
 RC: dict[str, Any] = {
     "svg.hashsalt": HASH_SALT,
@@ -252,7 +254,9 @@ def quantity_chart_svg(
             low = date2num(plotted[0][0])
             high = date2num(max(last for _f, last, _c in plotted))
             pad = max(2.0, (high - low) * 0.05)
-            last_ax.set_xlim(low - pad, high + pad)
+            # matplotlib's dates run from year 1 to 9999: a padded axis must not leave them
+            # (a typo such as 0024 for 2024 is a valid date, far from the others).
+            last_ax.set_xlim(max(low - pad, _FIRST_DAY), min(high + pad, _LAST_DAY))
         last_ax.set_xlabel("As-of date" + (f" ({next(iter(years))})" if len(years) == 1 else ""))
         handles = [
             Line2D([], [], color=colour, marker=marker, linestyle="none", label=label)
