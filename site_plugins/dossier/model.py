@@ -49,7 +49,11 @@ Url = Annotated[
 ]
 Text = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=MAX_TEXT)]
 ShortText = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=MAX_SHORT)]
-Number = Annotated[float, Strict(), Field(ge=0)]
+#: The largest figure a record may hold: 2**53 - 1, the largest whole number that JSON readers
+#: (JavaScript among them) and the site's charts keep exactly. Anything larger is a slip, or
+#: wants a larger unit ("billion dollars").
+MAX_FIGURE = 9_007_199_254_740_991
+Number = Annotated[float, Strict(), Field(ge=0, le=MAX_FIGURE, allow_inf_nan=False)]
 Flag = Annotated[bool, Strict()]
 Tag = Annotated[
     str,

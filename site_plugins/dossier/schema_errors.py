@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
 from .loader import Located, Path_, dotted
-from .model import DATE_PATTERN, ID_PATTERN, URL_PATTERN, ClaimsFile
+from .model import DATE_PATTERN, ID_PATTERN, MAX_FIGURE, URL_PATTERN, ClaimsFile
 
 _YES_NO_WORDS = {"yes", "no", "on", "off", "y", "n", "yes.", "no."}
 _NUMBER_TEXT_RE = re.compile(r"^\s*[-+]?[\d][\d,_ ]*(?:\.\d+)?\s*$")
@@ -254,9 +254,11 @@ def _message(err: Any, path: Path_) -> tuple[str, str]:
             "write a number that is not negative"
         )
     if kind in ("less_than_equal", "less_than"):
-        return f"{_show(value)} is too large: it must be at most {_plain(ctx.get('le', ctx.get('lt')))}", (
-            "write a smaller number"
-        )
+        most = ctx.get("le", ctx.get("lt"))
+        hint = "write a smaller number"
+        if most == MAX_FIGURE:
+            hint = "check for extra digits, or count in a larger unit, e.g. 'billion dollars'"
+        return f"{_show(value)} is too large: it must be at most {_plain(most)}", hint
     if kind == "finite_number":
         return "is not a finite number", "write a number"
     return str(err.get("msg", "is not valid")), ""
