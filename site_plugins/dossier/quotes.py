@@ -8,7 +8,8 @@ variable ``DOSSIER_SNAPSHOTS``.
 Quote and snapshot are both compared after :func:`normalise`, which forgives only what a copy
 and paste or a different typeface changes: spacing and line breaks, curly versus straight quotes
 and apostrophes, the various dashes, the ellipsis character, and Unicode compatibility forms.
-Letters, digits, case and word order must match exactly.
+Letters, digits, case and word order must match exactly, and a quote starts and ends on
+word boundaries of the text (no part of a word or a figure).
 
 A miss names the claim, the source and the closest passage of the snapshot, found quickly:
 candidate places are where the quote's rarest words occur in the snapshot, and only those windows
@@ -195,6 +196,24 @@ def _field(path: tuple[object, ...]) -> str:
     return out
 
 
+def occurs_as_words(quote: str, text: str) -> bool:
+    """Whether ``quote`` occurs in ``text`` with whole words at both ends.
+
+    Both are normalised. A quote that begins or ends with a letter or digit must not begin or
+    end inside a word of the text: "0,000 troops" is not a quote of "10,000 troops", nor
+    "ill" of "will".
+    """
+    start = text.find(quote)
+    while start != -1:
+        end = start + len(quote)
+        if not (quote[0].isalnum() and start > 0 and text[start - 1].isalnum()) and not (
+            quote[-1].isalnum() and end < len(text) and text[end].isalnum()
+        ):
+            return True
+        start = text.find(quote, start + 1)
+    return False
+
+
 def verify_quotes(
     data: ClaimsFile, snapshots: Path, where: Where, *, file: str = "claims.yaml"
 ) -> list[Problem]:
@@ -300,7 +319,7 @@ def verify_quotes(
             if snap is None:
                 continue  # reported once, at the source
             quote = normalise(citation.quote)
-            if quote and quote in snap.text:
+            if quote and occurs_as_words(quote, snap.text):
                 continue
             hint = "copy the words exactly as in the source"
             searches += 1

@@ -242,3 +242,34 @@ def test_many_misses_stay_quick_and_all_are_reported(snapshots: Path) -> None:
 
 def test_normalised_quote_is_what_is_searched() -> None:
     assert normalise("a \u2014 b") == normalise("a - b") == "a-b"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "welve lanterns",  # starts inside "twelve"
+        "twelve lantern",  # ends inside "lanterns"
+        "he pier",  # "the" cut short
+    ],
+)
+def test_a_quote_must_start_and_end_on_word_boundaries(snapshots: Path, quote: str) -> None:
+    """Part of a word or figure is not a quote: "0,000 troops" must not pass for "10,000 troops"."""
+    (p,) = verify_quotes(_data(_claim("c", ("harbour", quote))), snapshots, where)
+    assert "not found" in p.message
+
+
+def test_word_boundaries_allow_punctuation_and_later_whole_word_matches(snapshots: Path) -> None:
+    (snapshots / "harbour.txt").write_text("Often, ten were lit. (Ten!)\n", encoding="utf-8")
+    data = _data(
+        _claim("a", ("harbour", "ten")),  # first inside "Often", then as a word of its own
+        _claim("b", ("harbour", "Often, ten")),
+        _claim("c", ("harbour", "lit. (Ten!)")),
+    )
+    assert verify_quotes(data, snapshots, where) == []
+
+
+def test_figures_are_not_cut(tmp_path: Path) -> None:
+    (tmp_path / "harbour.txt").write_text("At least 10,000 lanterns were lit.\n", encoding="utf-8")
+    (tmp_path / "gazette.txt").write_text(TOWER, encoding="utf-8")
+    (p,) = verify_quotes(_data(_claim("a", ("harbour", "0,000 lanterns"))), tmp_path, where)
+    assert "closest passage" in p.hint and "10,000 lanterns" in p.hint
