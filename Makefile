@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint setup browser-deps lock screenshots bench
+.PHONY: serve build test lint setup browser-deps lock
 
 serve: setup ## build the dossier and serve it with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve
@@ -21,15 +21,19 @@ lint: setup
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-venv >/dev/null; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-browser-deps: ## Debian's Chromium (and Java for the HTML checker), and the npm test tools
-	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+browser-deps: ## Debian's Chromium, Java (for the HTML checker) and Node.js, and the npm test tools
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+	  PKGS="chromium default-jre-headless"; command -v npm >/dev/null 2>&1 || PKGS="$$PKGS nodejs npm"; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$PKGS >/dev/null; }
 	@if [ -f package-lock.json ]; then [ -d node_modules ] || npm ci --no-audit --no-fund --silent; fi
 
 lock: ## re-pin every Python dependency after changing pyproject.toml
