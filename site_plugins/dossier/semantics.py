@@ -349,6 +349,14 @@ class _Checker:
                 f"expected a grade from 1 to 6, found {str(credibility).lower()}",
                 "write a number from 1 to 6: 1 is confirmed, 6 cannot be judged",
             )
+        elif isinstance(credibility, str):
+            # The model would read the text '2' as the grade 2; the JSON Schema editors use would
+            # not. Both must agree, and grades are numbers.
+            self.add(
+                (*base, "credibility"),
+                f"a number written as text: '{credibility}'",
+                "write the grade without quotes, a number from 1 to 6",
+            )
 
         for j, cit in self.records(c, "citations"):
             self.reference((*base, "citations", j, "source"), cit.get("source"), sources, "source", "sources")

@@ -81,6 +81,8 @@ CASES: dict[str, tuple[int, int, int, str, str, str]] = {
         "true is not one of the allowed words", "use one of: yes, no"),
     "boolean_as_credibility": (1, 84, 18, "claims[0].credibility",
         "expected a grade from 1 to 6, found true", "1 to 6"),
+    "credibility_as_text": (1, 84, 18, "claims[0].credibility",
+        "a number written as text: '2'", "without quotes"),
     "year_as_number": (1, 12, 16, "sources[0].published",
         "expected a date in quotes, found the number 2024", "\"2024\""),
     "enum_typo": (1, 13, 11, "sources[0].kind",
