@@ -2,8 +2,8 @@
 carrying the disagreements of the reporting in its data.
 
 The quote check needs the source snapshots, which are not part of the repository (the articles
-are copyrighted). Their folder comes from the environment variable DOSSIER_SNAPSHOTS. Without it the quote tests
-are skipped (a GitHub runner has no archive; the workflow's own ``quotes`` job checks them where
+are copyrighted). Their folder comes from the environment variable DOSSIER_SNAPSHOTS. Without it
+the quote tests are skipped (a GitHub runner has no archive; the workflow's own ``quotes`` job checks them where
 one is configured), unless DOSSIER_REQUIRE_SNAPSHOTS is set: the project's CI (``.ci/run``) sets
 it, so a CI set-up that loses the archive fails instead of passing unnoticed.
 
