@@ -2,10 +2,11 @@
 carrying the disagreements of the reporting in its data.
 
 The quote check needs the source snapshots, which are not part of the repository (the articles
-are copyrighted). Their folder comes from the environment variable DOSSIER_SNAPSHOTS. Without it
-the quote tests are skipped (a GitHub runner has no archive; the workflow's own ``quotes`` job checks them where
-one is configured), unless DOSSIER_REQUIRE_SNAPSHOTS is set: the project's CI (``.ci/run``) sets
-it, so a CI set-up that loses the archive fails instead of passing unnoticed.
+are copyrighted). Their folder comes from the environment variable DOSSIER_SNAPSHOTS. Without
+it the quote tests are skipped (a GitHub runner has no archive; the workflow's own ``quotes``
+job checks them where one is configured), unless DOSSIER_REQUIRE_SNAPSHOTS is set: the
+project's CI (``.ci/run``) sets it, so a CI set-up that loses the archive fails instead of
+passing unnoticed.
 
 Everything here is read from claims.yaml and computed by the product's own code; the expected
 conflicts are named by claim id because they are editorial facts of this dossier.
