@@ -253,7 +253,7 @@ def _kinds_between(analysis: conflicts.Analysis, a: str, b: str) -> str | None:
         ("nis-special-forces-sent", "yang-laborers-or-engineers", "choice"),
         ("ukrainian-reports-mixed-battalions", "yang-laborers-or-engineers", "choice"),
         ("kovalenko-no-soldiers-yet", "nis-missile-technicians-at-front", "yes-no"),
-        ("budanov-troops-to-kursk", "korea-times-experts-large-deployment-unlikely", "yes-no"),
+        ("nis-troops-expected-in-war", "korea-times-experts-large-deployment-unlikely", "yes-no"),
         # Differing figures.
         ("nis-1500-special-forces-sent", "reports-up-to-10000-sent", "declared"),
         ("lawmakers-3000-sent", "reports-up-to-10000-sent", "declared"),
