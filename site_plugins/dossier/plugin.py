@@ -24,7 +24,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
@@ -85,6 +85,12 @@ class DossierConfig(base.Config):
     """Index claim pages' quotes for search. ``false`` keeps only statements (and the rest of
     the site) in the search index: a much smaller index for dossiers of thousands of claims."""
 
+    search_view = c.Type(bool, default=True)
+    """Let the search plugin read a lean copy of each generated page (without the parts marked
+    ``data-search-exclude``, which the index leaves out) instead of the whole page, which it
+    would parse only to drop most of it. The index is the same either way; ``false`` is for
+    checking that."""
+
     atomic = c.Type(bool, default=True)
     """``mkdocs build`` writes into a temporary sibling of ``site_dir`` and swaps it in only on
     success. (Never for ``mkdocs serve``, which builds into its own temporary folder.)"""
@@ -104,6 +110,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._building_dir: str | None = None
         self._epoch_set = False
         self._config: MkDocsConfig | None = None
+        self._full_content: dict[str, str] = {}  # src -> the page's HTML while search reads a lean copy
         self._started = False  # on_startup seen: MkDocs' command line will call on_shutdown
         self._built = False  # on_post_build ran; the swap waits for on_shutdown
 
@@ -132,6 +139,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._site = None
+        self._full_content = {}
         if not self.config.enabled:
             return None
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -261,10 +269,38 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         section = self._site.what_we_know(page.file.src_uri)
         return markdown.replace(WHAT_WE_KNOW_MARKER, "\n" + section + "\n", 1)
 
-    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        site = self._site
+        src = page.file.src_uri
+        if site is None or not site.has_fragments(src):
+            return None
+        full = site.page_html(src, html)
+        lean = site.search_html(src, html) if self.config.search_view else None
+        if lean is None:
+            return full
+        # The search plugin indexes page.content in its on_page_context; the whole page goes
+        # back in ours, which runs after it (see _put_back_content).
+        self._full_content[src] = full
+        return lean
+
+    # Priority 100: before the theme and other plugins read the page in on_page_context.
+    @event_priority(100)
+    def _set_edit_url(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self._site is not None and page.file.generated_by:
             page.edit_url = self._site.edit_url_for_page(page.file.src_uri)
         return context
+
+    # Priority -100: after the search plugin (priority 0) has indexed the lean copy, and before
+    # the template is rendered with page.content.
+    @event_priority(-100)
+    def _put_back_content(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        full = self._full_content.pop(page.file.src_uri, None)
+        if full is not None:
+            page.content = full
+            context["page"] = page
+        return context
+
+    on_page_context = CombinedEvent(_set_edit_url, _put_back_content)
 
     # -- atomic output ---------------------------------------------------------------------
     def _start_atomic(self, config: MkDocsConfig) -> None:

@@ -1,10 +1,17 @@
 """Render a validated dossier into the site's generated pages.
 
 Everything here is plain Python and Jinja (no MkDocs import): :class:`DossierSite` takes the
-validated ``ClaimsFile`` and returns the Markdown source of every generated page (front matter
-plus a body of raw HTML blocks, so that editor text is never re-read as Markdown), the bytes of
+validated ``ClaimsFile`` and returns the Markdown source of every generated page, the bytes of
 the downloads, and the home page's "What we know" section. The MkDocs plugin only hands these
 to MkDocs.
+
+A generated page's Markdown is front matter, headings and placeholders: the HTML the templates
+make between the headings is kept aside (see :mod:`.stash`), so that editor text is never read
+as Markdown and Markdown never re-parses the HTML, and :meth:`DossierSite.page_html` puts it
+back into the HTML Markdown made. :meth:`DossierSite.search_html` gives the same page as the
+search index should see it: without what the templates mark ``data-search-exclude`` (they
+leave it out when ``search_view`` is set), so that the search plugin does not parse the whole
+page to throw most of it away.
 
 Escaping rules: the Jinja environment autoescapes every value; Markdown fields go through
 :func:`sanitise.markdown_html` (see the "Text fields" table there). Page titles go into front
@@ -24,7 +31,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import chart, conflicts, corroboration, exports, values
+from . import chart, conflicts, corroboration, exports, stash, values
 from .jsonld import claim_review, script_json
 from .model import (
     Actor,
@@ -224,6 +231,10 @@ class DossierSite:
         self._downloads: dict[str, bytes] | None = None
         self._page_edit_urls: dict[str, str | None] | None = None
         self._charts: dict[str, Markup] = {}
+        #: src -> the HTML fragments of a generated page (see :mod:`.stash`)
+        self._fragments: dict[str, list[str]] = {}
+        #: src -> the fragments as the search index should see them (None: as they are)
+        self._search_fragments: dict[str, list[str]] = {}
         self.question_index = {q.id: i for i, q in enumerate(data.questions)}
         self.conflicts_by_question: dict[str, list[conflicts.Conflict]] = defaultdict(list)
         for conflict in self.analysis.conflicts:
@@ -324,11 +335,37 @@ class DossierSite:
             "link": Links(self.layout, here),
             "options": self.options,
             "ClaimStatus": ClaimStatus,
+            "search_view": False,
             **extra,
         }
 
     def _render(self, template: str, here: str, **extra: Any) -> str:
         return self.env.get_template(template).render(self._context(here, **extra))
+
+    def _render_page(self, template: str, here: str, *, search_view: bool = True, **extra: Any) -> str:
+        """The page's Markdown (headings and placeholders); its HTML fragments are kept for
+        :meth:`page_html` and, rendered again with ``search_view`` (which leaves out what is
+        marked data-search-exclude), for :meth:`search_html`."""
+        markdown, self._fragments[here] = stash.split(self._render(template, here, **extra))
+        if search_view:
+            lean_markdown, lean = stash.split(self._render(template, here, search_view=True, **extra))
+            # The templates keep headings out of search_view's ifs.
+            if stash.headings(lean_markdown) != stash.headings(markdown):
+                raise AssertionError(f"{template}: the search view has other headings than the page")
+            self._search_fragments[here] = lean
+        return markdown
+
+    def page_html(self, src: str, html: str) -> str:
+        """The HTML Markdown made of a generated page, with the page's own HTML put back."""
+        return stash.restore(html, self._fragments.get(src, ()))
+
+    def has_fragments(self, src: str) -> bool:
+        return bool(self._fragments.get(src))
+
+    def search_html(self, src: str, html: str) -> str | None:
+        """The page as the search index should see it, or None when that is the page itself."""
+        lean = self._search_fragments.get(src)
+        return None if lean is None else stash.restore(html, lean)
 
     # -- pages ---------------------------------------------------------------------------
     def claim_page(self, claim: Claim) -> str:
@@ -349,7 +386,7 @@ class DossierSite:
             )
         question = self.questions[claim.question]
         actor = self.actors.get(claim.actor)
-        return self._render(
+        return self._render_page(
             "claim.md.j2",
             here,
             front=front_matter(
@@ -368,7 +405,7 @@ class DossierSite:
         claims = self.claims_by_question.get(question.id, [])
         svg = self.chart_svg(question)
         question_conflicts = self.conflicts_by_question.get(question.id, [])
-        return self._render(
+        return self._render_page(
             "question.md.j2",
             here,
             front=front_matter(
@@ -408,7 +445,10 @@ class DossierSite:
 
     def what_we_know(self, here: str = "index.md") -> str:
         """The home page's "What we know" section (raw HTML for the marker's place)."""
-        return self._render("what_we_know.md.j2", here, groups=self.questions_grouped())
+        # One page, read whole by search.
+        return self._render_page(
+            "what_we_know.md.j2", here, search_view=False, groups=self.questions_grouped()
+        )
 
     def downloads(self) -> dict[str, bytes]:
         if self._downloads is None:
@@ -423,18 +463,24 @@ class DossierSite:
             out[layout.claim(claim.id)] = self.claim_page(claim)
         for question in self.data.questions:
             out[layout.question(question.id)] = self.question_page(question)
-        out[layout.questions_index] = self._render(
+        out[layout.questions_index] = self._render_page(
             "questions_index.md.j2", layout.questions_index, groups=self.questions_grouped()
         )
-        out[layout.sources] = self._render("sources.md.j2", layout.sources, origins=self._origin_groups())
-        out[layout.actors] = self._render(
+        out[layout.sources] = self._render_page(
+            "sources.md.j2", layout.sources, origins=self._origin_groups()
+        )
+        out[layout.actors] = self._render_page(
             "actors.md.j2",
             layout.actors,
             actors=sorted(self.data.actors, key=lambda a: (a.name.casefold(), a.id)),
         )
-        out[layout.conflicts] = self._render("conflicts.md.j2", layout.conflicts, **self._conflict_table())
-        out[layout.timeline] = self._render("timeline.md.j2", layout.timeline)
-        out[layout.downloads] = self._render("downloads.md.j2", layout.downloads, files=self._download_rows())
+        out[layout.conflicts] = self._render_page(
+            "conflicts.md.j2", layout.conflicts, **self._conflict_table()
+        )
+        out[layout.timeline] = self._render_page("timeline.md.j2", layout.timeline)
+        out[layout.downloads] = self._render_page(
+            "downloads.md.j2", layout.downloads, files=self._download_rows()
+        )
         out[layout.tags] = self._render("tags.md.j2", layout.tags)
         if self._reference:
             out[layout.reference] = self._render(
