@@ -463,3 +463,11 @@ def _finish(svg: str, prefix: str, title: str, description: str) -> str:
         f' <desc id="{prefix}-desc">{html.escape(description, quote=False)}</desc>'
     )
     return head + svg.rstrip() + "\n"
+
+
+def draw_charts(jobs: Sequence[tuple[Question, Sequence[Claim]]], actors: Sequence[Actor]) -> dict[str, str]:
+    """:func:`quantity_chart_svg` of each (question, its claims): question id -> SVG.
+
+    A top-level function of plain data, so that a build can run it in another process.
+    """
+    return {question.id: quantity_chart_svg(question, claims, actors) for question, claims in jobs}

@@ -85,6 +85,11 @@ class DossierConfig(base.Config):
     """Index claim pages' quotes for search. ``false`` keeps only statements (and the rest of
     the site) in the search index: a much smaller index for dossiers of thousands of claims."""
 
+    background_charts = c.Type(bool, default=True)
+    """Draw the charts (matplotlib, a fraction of a second each) in a second process while
+    MkDocs builds the pages, where the machine has a second core. The charts are the same
+    either way."""
+
     search_view = c.Type(bool, default=True)
     """Let the search plugin read a lean copy of each generated page (without the parts marked
     ``data-search-exclude``, which the index leaves out) instead of the whole page, which it
@@ -130,6 +135,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         elif self._building_dir is not None:  # interrupted (Ctrl-C) before the build ended
             shutil.rmtree(self._building_dir, ignore_errors=True)
             self._building_dir = None
+        if self._site is not None:
+            self._site.close()
         # MkDocs keeps this instance for the whole process (it has on_startup): forget the command.
         self._command = "build"
         self._dirty = False
@@ -195,6 +202,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             claims_name=name,
             quotes_checked=snapshots is not None,
             search_quotes=self.config.search_quotes,
+            background_charts=self.config.background_charts,
         )
         try:
             from .schema import reference_markdown
@@ -320,6 +328,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # plugins' on_post_build (search writes its index there).
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._site is not None:
+            self._site.close()
         self._unpin_build_date()
         if self._building_dir is None or self._final_site_dir is None:
             return
@@ -350,6 +360,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._building_dir = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self._site is not None:
+            self._site.close()
         self._unpin_build_date()
         self._built = False
         if self._building_dir is not None:

@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import html
 import json
+import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,6 +118,8 @@ class SiteOptions:
     quotes_checked: bool = False
     #: Index the quotes of claim pages for search (the statement always is).
     search_quotes: bool = True
+    #: Draw the charts in another process while the pages are built (see DossierSite.start_charts).
+    background_charts: bool = False
 
 
 def _environment() -> jinja2.Environment:
@@ -231,6 +236,8 @@ class DossierSite:
         self._downloads: dict[str, bytes] | None = None
         self._page_edit_urls: dict[str, str | None] | None = None
         self._charts: dict[str, Markup] = {}
+        self._chart_pool: ProcessPoolExecutor | None = None
+        self._chart_future: Future[dict[str, str]] | None = None
         #: src -> the HTML fragments of a generated page (see :mod:`.stash`)
         self._fragments: dict[str, list[str]] = {}
         #: src -> the fragments as the search index should see them (None: as they are)
@@ -357,7 +364,7 @@ class DossierSite:
 
     def page_html(self, src: str, html: str) -> str:
         """The HTML Markdown made of a generated page, with the page's own HTML put back."""
-        return stash.restore(html, self._fragments.get(src, ()))
+        return self._put_charts(stash.restore(html, self._fragments.get(src, ())))
 
     def has_fragments(self, src: str) -> bool:
         return bool(self._fragments.get(src))
@@ -365,7 +372,7 @@ class DossierSite:
     def search_html(self, src: str, html: str) -> str | None:
         """The page as the search index should see it, or None when that is the page itself."""
         lean = self._search_fragments.get(src)
-        return None if lean is None else stash.restore(html, lean)
+        return None if lean is None else self._put_charts(stash.restore(html, lean))
 
     # -- pages ---------------------------------------------------------------------------
     def claim_page(self, claim: Claim) -> str:
@@ -417,14 +424,70 @@ class DossierSite:
             conflicts=question_conflicts,
         )
 
+    def _charted(self) -> list[Question]:
+        return [q for q in self.data.questions if q.kind is QuestionKind.quantity and self.chart_rows(q)]
+
     def chart_svg(self, question: Question) -> Markup | None:
-        """The inline SVG chart of a quantity question's figures (None when there is nothing to plot)."""
+        """The inline SVG chart of a quantity question's figures (None when there is nothing to plot).
+
+        While the charts are being drawn in another process (:meth:`start_charts`), a
+        placeholder that :meth:`page_html` and :meth:`search_html` replace with the chart."""
         if question.kind is not QuestionKind.quantity or not self.chart_rows(question):
             return None
+        if self._chart_future is not None and question.id not in self._charts:
+            return Markup(_CHART_PLACEHOLDER.format(question.id))
         if question.id not in self._charts:  # drawn once, shown on the question page and the timeline
             claims = self.claims_by_question.get(question.id, [])
             self._charts[question.id] = Markup(chart.quantity_chart_svg(question, claims, self.actors))
         return self._charts[question.id]
+
+    def start_charts(self) -> None:
+        """Start drawing every chart in another process; the pages get placeholders meanwhile.
+
+        Drawing a chart takes matplotlib a good fraction of a second, and a large dossier has
+        a hundred of them: on a machine with a second core they are drawn there while the
+        build goes on with the pages. The charts are the same bytes either way. Without a
+        second core, or if the process cannot start, nothing happens here and each chart is
+        drawn when its page is rendered.
+        """
+        if self._chart_future is not None or not _spare_core():
+            return
+        jobs = [(q, self.claims_by_question.get(q.id, [])) for q in self._charted()]
+        if not jobs:
+            return
+        try:
+            import multiprocessing
+
+            # spawn: a fresh interpreter, whatever threads this one runs (mkdocs serve has some)
+            self._chart_pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            )
+            self._chart_future = self._chart_pool.submit(chart.draw_charts, jobs, list(self.data.actors))
+        except (OSError, RuntimeError):
+            self.close()
+
+    def _put_charts(self, html: str) -> str:
+        if _CHART_MARK not in html:
+            return html
+        if self._chart_future is not None:
+            try:
+                drawn = self._chart_future.result()
+            except Exception:  # the other process failed: each chart is drawn here instead
+                drawn = {}
+            self._charts.update((qid, Markup(svg)) for qid, svg in drawn.items())
+            self.close()
+
+        def chart_of(match: re.Match[str]) -> str:
+            question = self.questions.get(match.group(1))
+            return str(self.chart_svg(question) or "") if question else ""
+
+        return _CHART_PLACEHOLDER_RE.sub(chart_of, html)
+
+    def close(self) -> None:
+        """Stop the chart process, if one runs (drawn charts are kept)."""
+        pool, self._chart_pool, self._chart_future = self._chart_pool, None, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def chart_rows(self, question: Question) -> list[chart.ChartRow]:
         """The chart's values as table rows (its text alternative)."""
@@ -459,6 +522,8 @@ class DossierSite:
         """Source path (relative to docs_dir) -> Markdown, for every generated page."""
         layout = self.layout
         out: dict[str, str] = {}
+        if self.options.background_charts:
+            self.start_charts()
         for claim in sorted(self.data.claims, key=lambda c: c.id):
             out[layout.claim(claim.id)] = self.claim_page(claim)
         for question in self.data.questions:
@@ -549,6 +614,18 @@ class DossierSite:
             for q in self.data.questions
             if self.claims_by_question.get(q.id)
         ]
+
+
+_CHART_PLACEHOLDER = "<!--dossier-chart:{}-->"
+_CHART_MARK = "<!--dossier-chart:"
+_CHART_PLACEHOLDER_RE = re.compile(r"<!--dossier-chart:([a-z0-9-]+)-->")
+
+
+def _spare_core() -> bool:
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except AttributeError:  # not on Linux
+        return (os.cpu_count() or 1) > 1
 
 
 def _actor_name(actor: Actor | None) -> str:

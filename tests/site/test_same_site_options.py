@@ -1,0 +1,90 @@
+"""Options that change how the site is built, never what: the same bytes either way.
+
+``search_view``: the search plugin reads a lean copy of each generated page, and the index it
+writes is the same as when it reads the whole page. ``background_charts``: the charts drawn in
+a second process are the same as those drawn in the build's own.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from site_html import MINI_DIR
+
+REPO = Path(__file__).resolve().parents[2]
+OPTION = "  - dossier:\n      claims: claims.yaml\n"
+
+
+def _with_option(source: Path, root: Path, option: str) -> Path:
+    project = root / source.name
+    shutil.copytree(
+        source,
+        project,
+        ignore=lambda folder, names: [n for n in names if n in (".git", ".venv", "node_modules", "site")],
+    )
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert OPTION in config
+    (project / "mkdocs.yml").write_text(
+        config.replace(OPTION, OPTION + f"      {option}\n"), encoding="utf-8"
+    )
+    return project
+
+
+@pytest.mark.parametrize(
+    ("source", "option"),
+    [
+        (REPO, "search_view: false"),
+        (MINI_DIR, "search_view: false"),
+        (REPO, "background_charts: false"),
+    ],
+    ids=["dossier-search-view", "mini-search-view", "dossier-background-charts"],
+)
+def test_the_same_site_either_way(
+    source: Path, option: str, tmp_path: Path, build_site: Callable[..., Any]
+) -> None:
+    lean = build_site(source)
+    whole = build_site(_with_option(source, tmp_path, option))
+    index = "search/search_index.json"
+    assert lean.path(index).read_bytes() == whole.path(index).read_bytes()
+    assert b'"location":"claims/' in lean.path(index).read_bytes().replace(b": ", b":")
+    assert lean.files() == whole.files()
+    pages = [name for name in lean.files() if name.endswith(".html")]
+    assert len(pages) > 10
+    for name in pages:
+        assert lean.path(name).read_bytes() == whole.path(name).read_bytes(), name
+    assert b"<svg" in lean.path("timeline/index.html").read_bytes()
+    assert b"dossier-chart:" not in lean.path("timeline/index.html").read_bytes()
+
+
+def test_charts_drawn_in_another_process_are_put_in_place() -> None:
+    """Without a build: placeholders in the pages, the charts once they are drawn, same bytes."""
+    import markdown
+
+    from site_plugins.dossier import render, validate
+    from site_plugins.dossier.render import DossierSite, SiteOptions
+
+    result = validate.load_and_validate(REPO / "claims.yaml")
+    assert result.data is not None
+
+    def html_of(background: bool) -> tuple[dict[str, str], DossierSite]:
+        site = DossierSite(result.data, SiteOptions(site_name="t", background_charts=background))
+        pages = site.pages()
+        # On a machine with a second core (CI's has two) the charts are being drawn elsewhere.
+        assert (site._chart_future is not None) == (background and render._spare_core())
+        out = {}
+        for src, text in pages.items():
+            if src.startswith("questions/") or src == "timeline.md":
+                body = text.split("\n---\n", 1)[1]
+                out[src] = site.page_html(src, markdown.markdown(body, extensions=["attr_list"]))
+        return out, site
+
+    drawn_here, _ = html_of(False)
+    drawn_there, site = html_of(True)
+    assert drawn_there == drawn_here
+    assert any("<svg" in html for html in drawn_there.values())
+    assert not any("dossier-chart:" in html for html in drawn_there.values())
+    assert site._chart_pool is None  # the other process is gone once the charts are in
