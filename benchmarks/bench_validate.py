@@ -25,6 +25,7 @@ import gc
 import os
 import pstats
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -242,6 +243,33 @@ def _bombs(tmp: Path) -> dict[str, Path]:
     return out
 
 
+#: Loads one file in a fresh interpreter: prints the seconds it took and the first problem.
+_ONE_FILE = """
+import sys, time
+from pathlib import Path
+from site_plugins.dossier.validate import load_and_validate
+start = time.perf_counter()
+result = load_and_validate(Path(sys.argv[1]))
+print(time.perf_counter() - start)
+print(result.problems[0].message if result.problems else "NO PROBLEM REPORTED")
+"""
+GOAL_BOMB_SECONDS = 5.0
+GOAL_BOMB_MB = 250
+
+
+def _in_fresh_process(path: Path) -> tuple[float, float, str]:
+    """Seconds, peak resident memory (MB) and first problem of loading ``path`` in a new process."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _ONE_FILE, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    output = proc.stdout.read() if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        return float("nan"), usage.ru_maxrss / 1024, "CRASHED"
+    seconds, _, message = output.partition("\n")
+    return float(seconds), usage.ru_maxrss / 1024, message.strip()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
@@ -276,13 +304,14 @@ def main(argv: list[str] | None = None) -> int:
 
         bombs = []
         if not args.no_bombs:
+            small = tmp / "small.yaml"
+            small.write_text(generate(10), encoding="utf-8")
+            seconds, mb, message = _in_fresh_process(small)
+            bombs.append(
+                ("(baseline: 10 valid claims)", seconds, mb, "valid" if "NO PROBLEM" in message else message)
+            )
             for name, path in _bombs(tmp).items():
-                gc.collect()
-                w0 = time.perf_counter()
-                result = load_and_validate(path)
-                wall = time.perf_counter() - w0
-                first = result.problems[0] if result.problems else None
-                bombs.append((name, wall, first.message if first else "NO PROBLEM REPORTED"))
+                bombs.append((name, *_in_fresh_process(path)))
 
     load_avg = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
@@ -302,9 +331,13 @@ def main(argv: list[str] | None = None) -> int:
         (n0, _, w0, c0, *_), (n1, _, w1, c1, *_) = rows[0], rows[-1]
         print(f"growth {n0:,} -> {n1:,} claims (x{n1 / n0:.0f}): wall x{w1 / w0:.1f}, CPU x{c1 / c0:.1f}")
     if bombs:
-        print("\nHostile files (goal: each refused within 5 s):")
-        for name, wall, message in bombs:
-            print(f"  {name:<30} {wall:>6.2f} s  {message}")
+        print(
+            f"\nHostile files, each loaded in a fresh process (goal: refused within "
+            f"{GOAL_BOMB_SECONDS:.0f} s, peak memory under {GOAL_BOMB_MB} MB):"
+        )
+        for name, wall, mb, message in bombs:
+            ok = wall < GOAL_BOMB_SECONDS and mb < GOAL_BOMB_MB
+            print(f"  {name:<30} {wall:>6.2f} s {mb:>6.0f} MB {'ok' if ok else 'MISSED'}  {message}")
     return 0
 
 

@@ -34,16 +34,12 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
-
-import matplotlib
-from matplotlib.backends.backend_svg import FigureCanvasSVG
-from matplotlib.dates import AutoDateLocator, date2num, num2date
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter
+from typing import TYPE_CHECKING, Any, cast
 
 from .model import Actor, Claim, Question, date_bounds
+
+if TYPE_CHECKING:
+    from matplotlib.ticker import FuncFormatter
 from .values import (
     MONTHS,
     figure_text,
@@ -66,8 +62,6 @@ HASH_SALT = "dossier-chart"
 MAX_LABEL = 48
 WIDTH_INCHES = 5.6  # 403 points: about a phone's width, so phones barely shrink the text
 OPEN: dict[str, Any] = {"fillstyle": "none", "linestyle": "none"}
-_FIRST_DAY = float(date2num(_dt.date(1, 1, 1)))
-_LAST_DAY = float(date2num(_dt.date(9999, 12, 31)))
 
 RC: dict[str, Any] = {
     "svg.hashsalt": HASH_SALT,
@@ -177,6 +171,9 @@ def _short(label: str, room: int = MAX_LABEL) -> str:
 
 
 def _date_formatter(multi_year: bool) -> FuncFormatter:
+    from matplotlib.dates import num2date
+    from matplotlib.ticker import FuncFormatter
+
     def fmt(x: float, _pos: int | None = None) -> str:
         day = num2date(x).date()
         text = f"{day.day} {MONTHS[day.month - 1][:3]}"
@@ -227,6 +224,15 @@ def quantity_chart_svg(
         tops[scope] = max((_anchor_top(claim.value) for claim in mine), default=1.0) or 1.0
     layout = _Layout.plan(len(scopes), labels, max(tops.values()) * 1.18)
 
+    # matplotlib is imported here, not with the module: the pages need only the tables, and a
+    # build that draws its charts in another process never loads it.
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.dates import AutoDateLocator, date2num
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter
+
     with matplotlib.rc_context(cast(Any, RC)):
         figure = Figure(figsize=(WIDTH_INCHES, layout.height))
         FigureCanvasSVG(figure)
@@ -256,7 +262,8 @@ def quantity_chart_svg(
             pad = max(2.0, (high - low) * 0.05)
             # matplotlib's dates run from year 1 to 9999: a padded axis must not leave them
             # (a typo such as 0024 for 2024 is a valid date, far from the others).
-            last_ax.set_xlim(max(low - pad, _FIRST_DAY), min(high + pad, _LAST_DAY))
+            first_day, last_day = date2num(_dt.date(1, 1, 1)), date2num(_dt.date(9999, 12, 31))
+            last_ax.set_xlim(max(low - pad, first_day), min(high + pad, last_day))
         last_ax.set_xlabel("As-of date" + (f" ({next(iter(years))})" if len(years) == 1 else ""))
         handles = [
             Line2D([], [], color=colour, marker=marker, linestyle="none", label=label)
@@ -332,6 +339,12 @@ class _Layout:
         }
 
 
+def _day_number(day: _dt.date) -> float:
+    from matplotlib.dates import date2num
+
+    return float(date2num(day))
+
+
 def _draw(
     ax: Any, items: list[tuple[_dt.date, _dt.date, Claim]], style: tuple[str, str], arrow: float
 ) -> None:
@@ -343,7 +356,7 @@ def _draw(
     at_least: list[tuple[float, float]] = []
     at_most: list[tuple[float, float]] = []
     for first, last, claim in items:
-        start, end = date2num(first), date2num(last)
+        start, end = _day_number(first), _day_number(last)
         x = start + (end - start) / 2
         value = claim.value
         if first != last:  # a month or a year: show the span of days the date can mean

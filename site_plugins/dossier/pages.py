@@ -70,7 +70,21 @@ def _relative(target: str, page_url: str) -> str:
     """The relative address of ``target`` (site-relative) from the page at ``page_url``."""
     # The folder a browser resolves relative links against.
     here = page_url.rstrip("/") if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-    rel = posixpath.relpath(target or ".", here or ".")
+    rel = _relpath(target.rstrip("/"), here)
     if target.endswith("/") or not target:
         rel = "./" if rel == "." else f"{rel}/"
     return rel
+
+
+def _relpath(target: str, here: str) -> str:
+    """posixpath.relpath for two site-relative paths, without its look at the working folder
+    (a claim page has a few dozen links; a dossier, thousands of claim pages)."""
+    to = [p for p in target.split("/") if p and p != "."]
+    start = [p for p in here.split("/") if p and p != "."]
+    common = 0
+    for a, b in zip(to, start, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(start) - common) + to[common:]
+    return "/".join(parts) if parts else "."

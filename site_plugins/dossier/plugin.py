@@ -34,6 +34,7 @@ from .errors import DossierError
 from .model import date_bounds
 from .pages import Layout
 from .render import WHAT_WE_KNOW_MARKER, DossierSite, SiteOptions
+from .whitespace import squeeze
 
 log = get_plugin_logger(__name__)
 
@@ -89,6 +90,11 @@ class DossierConfig(base.Config):
     """Draw the charts (matplotlib, a fraction of a second each) in a second process while
     MkDocs builds the pages, where the machine has a second core. The charts are the same
     either way."""
+
+    compact_html = c.Type(bool, default=True)
+    """Take the blank lines and indentation out of every page's HTML (not inside ``pre``,
+    ``textarea``, ``script`` or ``style``): the page shows the same, with about a fifth fewer
+    bytes."""
 
     search_view = c.Type(bool, default=True)
     """Let the search plugin read a lean copy of each generated page (without the parts marked
@@ -309,6 +315,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return context
 
     on_page_context = CombinedEvent(_set_edit_url, _put_back_content)
+
+    # Priority -100: after the other plugins and hooks have written the page.
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or not self.config.compact_html:
+            return None
+        return squeeze(output)
 
     # -- atomic output ---------------------------------------------------------------------
     def _start_atomic(self, config: MkDocsConfig) -> None:

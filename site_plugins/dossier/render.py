@@ -141,6 +141,9 @@ def _environment() -> jinja2.Environment:
         SOURCE_KIND_TEXT=SOURCE_KIND_TEXT,
         CONFLICT_KIND_TEXT=CONFLICT_KIND_TEXT,
     )
+    # The shared macros, made once: an {% import %} in each template would make them again
+    # for each of thousands of pages.
+    env.globals["m"] = env.get_template("_macros.j2").make_module()
     return env
 
 

@@ -140,3 +140,15 @@ def _mini_with(value: dict[str, object]) -> DossierSite:
 def test_claimed_values_span_the_figures_claimed(value: dict[str, object], expected: str) -> None:
     site = _mini_with(value)
     assert site.value_range(site.questions["how-many-lanterns"]) == expected
+
+
+def test_relative_paths_agree_with_posixpath() -> None:
+    import itertools
+    import posixpath
+
+    from site_plugins.dossier.pages import _relpath
+
+    folders = ["", "claims", "claims/x", "claims/x/y", "questions", "assets/dossier", "a/b/c"]
+    targets = [*folders, "sources", "index.html", "assets/dossier/a.js", "downloads/claims.json"]
+    for target, here in itertools.product(targets, folders):
+        assert _relpath(target, here) == posixpath.relpath(target or ".", here or "."), (target, here)
