@@ -263,6 +263,7 @@ class _Builder:
         self.at_key: str | None = None
         self.at_key_line = -1
         self.nodes = 0  # values read so far
+        self.plain_keys: set[str] = set()  # field names already found to be plain text
 
     # -- problems -------------------------------------------------------------
 
@@ -390,6 +391,7 @@ class _Builder:
         max_chars = limits.MAX_SCALAR_CHARS
         max_nodes = limits.MAX_VALUES
         block_lines = self.block_scalar_lines
+        plain_keys = self.plain_keys
         while True:
             ev = get()
             t = type(ev)
@@ -400,15 +402,17 @@ class _Builder:
             key_mark = ev.start_mark
             if t is ScalarEvent:
                 key = ev.value
-                if (
-                    ev.style
-                    or ev.anchor is not None
-                    or ev.tag is not None
-                    or len(key) > max_chars
-                    or special(key, _SPECIAL) is not _SPECIAL
-                    or key[0] in number_start
-                ):
+                if ev.style or ev.anchor is not None or ev.tag is not None:
                     key = self.scalar(ev, path)
+                elif key not in plain_keys:  # a field name seen before is known to be plain text
+                    if (
+                        len(key) > max_chars
+                        or special(key, _SPECIAL) is not _SPECIAL
+                        or key[0] in number_start
+                    ):
+                        key = self.scalar(ev, path)
+                    else:
+                        plain_keys.add(key)
             else:
                 self.node(ev, path, depth)  # check and skip a list or mapping used as a key
                 self.at, self.at_key = path, None
@@ -425,8 +429,9 @@ class _Builder:
                 self.at, self.at_key = path, None
                 continue
             # The value.
+            key_line = key_mark.line
             self.at_key = key
-            self.at_key_line = key_mark.line
+            self.at_key_line = key_line
             ev = get()
             self.nodes += 1
             if self.nodes > max_nodes:
@@ -454,7 +459,7 @@ class _Builder:
                 value, value_marks = self.node(ev, (*path, key), depth)
                 self.at = path  # back from the nested record or list
                 self.at_key = key
-                self.at_key_line = key_mark.line
+                self.at_key_line = key_line
             if key in result:
                 first = keys[key]
                 self.problem(
@@ -465,7 +470,7 @@ class _Builder:
                 )
                 continue
             result[key] = value
-            keys[key] = key_mark.line << 32 | key_mark.column
+            keys[key] = key_line << 32 | key_mark.column
             values[key] = value_marks
 
     def sequence(self, start: Any, path: Path_, depth: int) -> tuple[list[Any], SeqMarks]:
