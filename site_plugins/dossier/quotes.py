@@ -26,9 +26,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from .errors import Problem
-from .model import ClaimsFile
+from .model import Citation, Claim, ClaimsFile, Source
 
 #: where(("claims", 3, "citations", 0, "quote")) -> (line, col) of that value in the YAML file.
 Where = Callable[[tuple[object, ...]], tuple[int, int]]
@@ -212,6 +215,55 @@ def occurs_as_words(quote: str, text: str) -> bool:
             return True
         start = text.find(quote, start + 1)
     return False
+
+
+#: Stands for an id that is not text in :func:`lenient_view`: no citation can name it.
+_UNUSABLE = "\x00"
+
+
+def lenient_view(raw: object) -> ClaimsFile | None:
+    """The sources and citations of a file the schema refused, for checking their quotes too.
+
+    An editor sees every problem in one pass, quotes included, even when another field is
+    wrong. Only what quote checking reads is taken (ids, snapshot names, quotes), each record
+    kept at its place in the file so that problems point at the right line; a record whose
+    fields for this are not text is left out of the check (the schema reports it). The
+    records are made without validation (``model_construct``), with only those fields.
+    """
+    if not isinstance(raw, dict):
+        return None
+    sources: list[Source] = []
+    for i, s in enumerate(_list(raw.get("sources"))):
+        fields = s if isinstance(s, dict) else {}
+        sid, snapshot = fields.get("id"), fields.get("snapshot")
+        usable = isinstance(sid, str) and (snapshot is None or isinstance(snapshot, str))
+        sources.append(_construct(Source, id=sid if usable else f"{_UNUSABLE}{i}", snapshot=snapshot))
+    claims: list[Claim] = []
+    for c in _list(raw.get("claims")):
+        fields = c if isinstance(c, dict) else {}
+        citations: list[Citation] = []
+        for cit in _list(fields.get("citations")):
+            ref = cit.get("source") if isinstance(cit, dict) else None
+            quote = cit.get("quote") if isinstance(cit, dict) else None
+            usable = isinstance(ref, str) and isinstance(quote, str)
+            citations.append(
+                _construct(Citation, source=ref if usable else _UNUSABLE, quote=quote if usable else "")
+            )
+        cid = fields.get("id")
+        claims.append(_construct(Claim, id=cid if isinstance(cid, str) else "?", citations=citations))
+    return _construct(ClaimsFile, sources=sources, claims=claims)
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _construct(model: type[_Model], **fields: Any) -> _Model:
+    """``model`` with only ``fields`` set, unvalidated (what quote checking reads)."""
+    return model.model_construct(**fields)
 
 
 def verify_quotes(

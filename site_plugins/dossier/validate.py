@@ -106,13 +106,16 @@ def validate_located(
     except ValidationError as exc:
         problems.extend(problems_from_validation_error(exc, located, name))
     problems.extend(semantics.check(located, name, today))
-    if data is not None and snapshots is not None:
+    if snapshots is not None:
         from . import quotes  # written alongside; imported here so the core loads without it
 
         def where(path: tuple[object, ...]) -> tuple[int, int]:
             return located.where(path)  # type: ignore[arg-type]
 
-        problems.extend(quotes.verify_quotes(data, Path(snapshots), where, file=name))
+        # Quotes are checked even when the schema refused something else: all problems at once.
+        view = data if data is not None else quotes.lenient_view(located.data)
+        if view is not None:
+            problems.extend(quotes.verify_quotes(view, Path(snapshots), where, file=name))
     return data, problems
 
 

@@ -273,3 +273,31 @@ def test_figures_are_not_cut(tmp_path: Path) -> None:
     (tmp_path / "gazette.txt").write_text(TOWER, encoding="utf-8")
     (p,) = verify_quotes(_data(_claim("a", ("harbour", "0,000 lanterns"))), tmp_path, where)
     assert "closest passage" in p.hint and "10,000 lanterns" in p.hint
+
+
+def test_quotes_are_checked_even_when_the_schema_refuses_another_field(
+    snapshots: Path, tmp_path: Path
+) -> None:
+    """All problems in one pass: a wrong quote is reported beside an unrelated schema error."""
+    import yaml
+
+    from site_plugins.dossier.validate import load_and_validate
+
+    raw = copy.deepcopy(BASE)
+    raw["claims"] = [
+        _claim("right", ("harbour", "twelve lanterns")),
+        _claim("wrong", ("gazette", "nine bells rang")),
+    ]
+    raw["claims"][0]["sourcse"] = "a typo"  # unknown field: the schema refuses the file
+    raw["sources"][2]["id"] = 7  # a source id that is not text is left out of the quote check
+    path = tmp_path / "claims.yaml"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    result = load_and_validate(path, snapshots=snapshots)
+    assert not result.ok
+    fields = [p.field for p in result.problems]
+    assert "claims[0].sourcse" in fields
+    assert "claims[1].citations[0].quote" in fields
+    miss = next(p for p in result.problems if p.field == "claims[1].citations[0].quote")
+    assert "quote of claim wrong not found in source gazette" in miss.message
+    assert miss.line == path.read_text(encoding="utf-8").splitlines().index("  - source: gazette") + 2
+    assert not any(p.field.startswith("claims[0].citations") for p in result.problems)
