@@ -99,8 +99,10 @@ class DossierConfig(base.Config):
     search_view = c.Type(bool, default=True)
     """Let the search plugin read a lean copy of each generated page (without the parts marked
     ``data-search-exclude``, which the index leaves out) instead of the whole page, which it
-    would parse only to drop most of it. The index is the same either way; ``false`` is for
-    checking that."""
+    would parse only to drop most of it; and index each claim page as one entry, its statement
+    as the title and its quotes as the text. ``false``: the search plugin reads the whole page
+    (the same words, in a larger index: a claim page's Evidence section is an entry of its
+    own)."""
 
     atomic = c.Type(bool, default=True)
     """``mkdocs build`` writes into a temporary sibling of ``site_dir`` and swaps it in only on

@@ -11,7 +11,8 @@ as Markdown and Markdown never re-parses the HTML, and :meth:`DossierSite.page_h
 back into the HTML Markdown made. :meth:`DossierSite.search_html` gives the same page as the
 search index should see it: without what the templates mark ``data-search-exclude`` (they
 leave it out when ``search_view`` is set), so that the search plugin does not parse the whole
-page to throw most of it away.
+page to throw most of it away; a claim page there is one search entry, its statement as the
+title and its quotes as the text (the index stays small for a dossier of thousands of claims).
 
 Escaping rules: the Jinja environment autoescapes every value; Markdown fields go through
 :func:`sanitise.markdown_html` (see the "Text fields" table there). Page titles go into front
@@ -245,6 +246,8 @@ class DossierSite:
         self._fragments: dict[str, list[str]] = {}
         #: src -> the fragments as the search index should see them (None: as they are)
         self._search_fragments: dict[str, list[str]] = {}
+        #: pages whose search view is one entry: their section headings are left out of it
+        self._one_search_entry: set[str] = set()
         self.question_index = {q.id: i for i, q in enumerate(data.questions)}
         self.conflicts_by_question: dict[str, list[conflicts.Conflict]] = defaultdict(list)
         for conflict in self.analysis.conflicts:
@@ -375,7 +378,13 @@ class DossierSite:
     def search_html(self, src: str, html: str) -> str | None:
         """The page as the search index should see it, or None when that is the page itself."""
         lean = self._search_fragments.get(src)
-        return None if lean is None else self._put_charts(stash.restore(html, lean))
+        if lean is None:
+            return None
+        if src in self._one_search_entry:
+            # Markdown's headings only (no fragment is in yet): the page's sections, whose text
+            # is left out of the search view anyway or joins the page's one entry (the quotes).
+            html = _SECTION_HEADING.sub("", html)
+        return self._put_charts(stash.restore(html, lean))
 
     # -- pages ---------------------------------------------------------------------------
     def claim_page(self, claim: Claim) -> str:
@@ -396,6 +405,7 @@ class DossierSite:
             )
         question = self.questions[claim.question]
         actor = self.actors.get(claim.actor)
+        self._one_search_entry.add(here)
         return self._render_page(
             "claim.md.j2",
             here,
@@ -619,6 +629,7 @@ class DossierSite:
         ]
 
 
+_SECTION_HEADING = re.compile(r"<h([2-6])\b[^>]*>.*?</h\1>", re.DOTALL)
 _CHART_PLACEHOLDER = "<!--dossier-chart:{}-->"
 _CHART_MARK = "<!--dossier-chart:"
 _CHART_PLACEHOLDER_RE = re.compile(r"<!--dossier-chart:([a-z0-9-]+)-->")
