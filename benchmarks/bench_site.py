@@ -171,11 +171,9 @@ def read_site(site_dir: Path, statements: dict[str, str]) -> SiteReading:
     reading.index_bytes = index.size
     reading.index_entries = len(index.docs)
     per_page = index.entries_for("claims/")
+    # A claim page's quotes are the text of its entry (search_quotes: false leaves it empty).
     quotes = sum(
-        len(json.dumps(entry, separators=(",", ":"), default=str)) + 1
-        for entries in per_page.values()
-        for entry in entries
-        if entry.get("location", "").endswith("#evidence")
+        len(json.dumps(entry.get("text", ""))) - 2 for entries in per_page.values() for entry in entries
     )
     reading.index_bytes_without_quotes = index.size - quotes
     counts = [len(v) for v in per_page.values()]
