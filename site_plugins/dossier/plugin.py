@@ -2,9 +2,11 @@
 
 It validates ``claims.yaml`` (aborting the build with every problem listed), hands the
 generated pages, assets and downloads to MkDocs, fills the home page's "What we know" section,
-points "edit this page" at the record's line in ``claims.yaml``, and makes ``mkdocs build``
-atomic: the site is built into a fresh sibling folder and swapped into place only when the
-build succeeded, so a failed build leaves the previous site untouched.
+puts each generated page's own HTML back after Markdown has run (and lets the search plugin
+index a lean copy of it), points "edit this page" at the record's line in ``claims.yaml``,
+takes blank lines and indentation out of the HTML, and makes ``mkdocs build`` atomic: the site
+is built into a fresh sibling folder and swapped into place only when the build succeeded, so
+a failed build leaves the previous site untouched.
 """
 
 from __future__ import annotations
