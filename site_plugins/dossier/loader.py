@@ -41,6 +41,7 @@ from yaml.events import (
 
 from . import limits
 from .errors import Problem
+from .machine import spare_core
 
 Path_ = tuple[str | int, ...]
 
@@ -834,7 +835,7 @@ def _load_in_two(text: str, name: str) -> LoadResult | None:
     after as many blank lines. A cut in the wrong place (inside a quoted text, say) leaves one
     part with an unclosed scalar, which libyaml refuses, and the file is loaded in one piece.
     """
-    if not _spare_core() or not hasattr(os, "fork") or "\t" in text or "\n---" in text or "\n..." in text:
+    if not spare_core() or not hasattr(os, "fork") or "\t" in text or "\n---" in text or "\n..." in text:
         return None
     cut = _cut(text)
     if cut is None:
@@ -908,13 +909,6 @@ def _cut(text: str) -> tuple[int, int] | None:
     item = re.compile("^" + re.escape(first.group(1)) + "- ", re.MULTILINE)
     at = item.search(text, max(first.end(), int(len(text) * (1 - _SECOND_SHARE))), end)
     return (at.start(), end) if at is not None else None
-
-
-def _spare_core() -> bool:
-    try:
-        return len(os.sched_getaffinity(0)) > 1
-    except AttributeError:  # not on Linux
-        return (os.cpu_count() or 1) > 1
 
 
 # Characters YAML 1.2 does not allow in a stream (the printable set is the complement).

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -37,6 +36,7 @@ from markupsafe import Markup
 
 from . import chart, conflicts, corroboration, exports, stash, values
 from .jsonld import claim_review, script_json
+from .machine import spare_core
 from .model import (
     Actor,
     Claim,
@@ -463,7 +463,7 @@ class DossierSite:
         second core, or if the process cannot start, nothing happens here and each chart is
         drawn when its page is rendered.
         """
-        if self._chart_future is not None or not _spare_core():
+        if self._chart_future is not None or not spare_core():
             return
         jobs = [(q, self.claims_by_question.get(q.id, [])) for q in self._charted()]
         if not jobs:
@@ -633,13 +633,6 @@ _SECTION_HEADING = re.compile(r"<h([2-6])\b[^>]*>.*?</h\1>", re.DOTALL)
 _CHART_PLACEHOLDER = "<!--dossier-chart:{}-->"
 _CHART_MARK = "<!--dossier-chart:"
 _CHART_PLACEHOLDER_RE = re.compile(r"<!--dossier-chart:([a-z0-9-]+)-->")
-
-
-def _spare_core() -> bool:
-    try:
-        return len(os.sched_getaffinity(0)) > 1
-    except AttributeError:  # not on Linux
-        return (os.cpu_count() or 1) > 1
 
 
 def _actor_name(actor: Actor | None) -> str:

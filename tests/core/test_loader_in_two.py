@@ -45,7 +45,7 @@ def large() -> str:
 
 
 def test_two_processes_give_the_same_data_and_positions(large: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    if not loader._spare_core():
+    if not loader.spare_core():
         pytest.skip("one core: the file is always loaded in one piece")  # CI's machine has two
     two = loader._load_in_two(large, "claims.yaml")
     one = _in_one_piece(large, monkeypatch)

@@ -109,7 +109,7 @@ def test_charts_drawn_in_another_process_are_put_in_place() -> None:
         site = DossierSite(result.data, SiteOptions(site_name="t", background_charts=background))
         pages = site.pages()
         # On a machine with a second core (CI's has two) the charts are being drawn elsewhere.
-        assert (site._chart_future is not None) == (background and render._spare_core())
+        assert (site._chart_future is not None) == (background and render.spare_core())
         out = {}
         for src, text in pages.items():
             if src.startswith("questions/") or src == "timeline.md":
