@@ -37,9 +37,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from .model import Actor, Claim, Question, date_bounds
-
-if TYPE_CHECKING:
-    from matplotlib.ticker import FuncFormatter
 from .values import (
     MONTHS,
     figure_text,
@@ -50,6 +47,9 @@ from .values import (
     scope_words,
     unit_of,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.ticker import FuncFormatter
 
 #: Drawn as ``currentColor``: the page's text colour, so the chart follows light and dark mode.
 INK = "#010101"

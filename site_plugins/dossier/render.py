@@ -355,10 +355,21 @@ class DossierSite:
     def _render(self, template: str, here: str, **extra: Any) -> str:
         return self.env.get_template(template).render(self._context(here, **extra))
 
-    def _render_page(self, template: str, here: str, *, search_view: bool = True, **extra: Any) -> str:
+    def _render_page(
+        self,
+        template: str,
+        here: str,
+        *,
+        search_view: bool = True,
+        one_search_entry: bool = False,
+        **extra: Any,
+    ) -> str:
         """The page's Markdown (headings and placeholders); its HTML fragments are kept for
         :meth:`page_html` and, rendered again with ``search_view`` (which leaves out what is
-        marked data-search-exclude), for :meth:`search_html`."""
+        marked data-search-exclude), for :meth:`search_html`. ``one_search_entry``: the search
+        view has no section headings, so the page is one entry of the index."""
+        if one_search_entry:
+            self._one_search_entry.add(here)
         markdown, self._fragments[here] = stash.split(self._render(template, here, **extra))
         if search_view:
             lean_markdown, lean = stash.split(self._render(template, here, search_view=True, **extra))
@@ -405,10 +416,10 @@ class DossierSite:
             )
         question = self.questions[claim.question]
         actor = self.actors.get(claim.actor)
-        self._one_search_entry.add(here)
         return self._render_page(
             "claim.md.j2",
             here,
+            one_search_entry=True,
             front=front_matter(
                 shorten(claim.statement),
                 description=shorten(f"{_actor_name(actor)}, {claim.made}: {claim.statement}", 160),
@@ -437,15 +448,18 @@ class DossierSite:
             conflicts=question_conflicts,
         )
 
+    def _has_chart(self, question: Question) -> bool:
+        return question.kind is QuestionKind.quantity and bool(self.chart_rows(question))
+
     def _charted(self) -> list[Question]:
-        return [q for q in self.data.questions if q.kind is QuestionKind.quantity and self.chart_rows(q)]
+        return [q for q in self.data.questions if self._has_chart(q)]
 
     def chart_svg(self, question: Question) -> Markup | None:
         """The inline SVG chart of a quantity question's figures (None when there is nothing to plot).
 
         While the charts are being drawn in another process (:meth:`start_charts`), a
         placeholder that :meth:`page_html` and :meth:`search_html` replace with the chart."""
-        if question.kind is not QuestionKind.quantity or not self.chart_rows(question):
+        if not self._has_chart(question):
             return None
         if self._chart_future is not None and question.id not in self._charts:
             return Markup(_CHART_PLACEHOLDER.format(question.id))
@@ -631,7 +645,7 @@ class DossierSite:
 
 _SECTION_HEADING = re.compile(r"<h([2-6])\b[^>]*>.*?</h\1>", re.DOTALL)
 _CHART_PLACEHOLDER = "<!--dossier-chart:{}-->"
-_CHART_MARK = "<!--dossier-chart:"
+_CHART_MARK = _CHART_PLACEHOLDER.split("{", 1)[0]
 _CHART_PLACEHOLDER_RE = re.compile(r"<!--dossier-chart:([a-z0-9-]+)-->")
 
 
