@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from site_plugins.dossier.model import ClaimsFile  # noqa: E402
-from site_plugins.dossier.quotes import verify_quotes  # noqa: E402
+from site_plugins.dossier.checking.quotes import verify_quotes  # noqa: E402
+from site_plugins.dossier.records.model import ClaimsFile  # noqa: E402
 
 SOURCES = 5
 WORDS_PER_SNAPSHOT = 6_000

@@ -215,7 +215,9 @@ def time_phases(site: Path, repeat: int) -> tuple[dict[str, float], int, int]:
 
     CPU time of this process, not wall time: the phases are single-threaded, so on an idle
     machine the two agree, and on a shared one CPU time is the steadier reading."""
-    from site_plugins.dossier import conflicts, loader, validate
+    from site_plugins.dossier.analysis import conflicts
+    from site_plugins.dossier.checking import validate
+    from site_plugins.dossier.reading import loader
 
     claims = site / "claims.yaml"
     snapshots = site / "snapshots"
@@ -243,7 +245,7 @@ def time_phases(site: Path, repeat: int) -> tuple[dict[str, float], int, int]:
             times["analyse"].append(time.process_time() - start)
         n_conflicts, pairs = len(analysis.conflicts), analysis.pairs_compared
         try:
-            from site_plugins.dossier.render import DossierSite, SiteOptions
+            from site_plugins.dossier.site.render import DossierSite, SiteOptions
         except ImportError:
             continue
         start = time.process_time()

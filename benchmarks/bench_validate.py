@@ -36,9 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from site_plugins.dossier import loader, semantics  # noqa: E402
-from site_plugins.dossier.model import ClaimsFile  # noqa: E402
-from site_plugins.dossier.validate import _gc_paused, load_and_validate  # noqa: E402
+from site_plugins.dossier.checking import rules as semantics  # noqa: E402
+from site_plugins.dossier.checking.validate import _gc_paused, load_and_validate  # noqa: E402
+from site_plugins.dossier.reading import loader  # noqa: E402
+from site_plugins.dossier.records.model import ClaimsFile  # noqa: E402
 
 WORDS = [
     "officials",
@@ -247,7 +248,7 @@ def _bombs(tmp: Path) -> dict[str, Path]:
 _ONE_FILE = """
 import sys, time
 from pathlib import Path
-from site_plugins.dossier.validate import load_and_validate
+from site_plugins.dossier.checking.validate import load_and_validate
 start = time.perf_counter()
 result = load_and_validate(Path(sys.argv[1]))
 print(time.perf_counter() - start)

@@ -1,5 +1,7 @@
 """The dossier engine: claim records in, a 'What we know' site out.
 
-The domain core (model, loading, validation, conflict analysis, rendering) has no MkDocs
-import; ``plugin.py`` is the thin adapter that MkDocs loads.
+The pipeline, one package a step: ``reading`` (claims.yaml to located data) → ``checking``
+(schema, rules, quotes) → ``records`` (the validated model and its index) → ``analysis``
+(conflicts, corroboration) → ``site`` (pages, charts, downloads). ``editors`` holds the
+editors' tools; ``adapter`` is the thin MkDocs plugin, the only place MkDocs is imported.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from site_plugins.dossier.model import ClaimsFile
+from site_plugins.dossier.records.model import ClaimsFile
 
 BASE_SOURCES = [
     {

@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from site_plugins.dossier.chart import chart_table_rows, quantity_chart_svg
-from site_plugins.dossier.model import ClaimsFile
+from site_plugins.dossier.records.model import ClaimsFile
+from site_plugins.dossier.site.charts import chart_table_rows, quantity_chart_svg
 
 from .conftest import claim, dossier, question
 

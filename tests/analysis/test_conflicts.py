@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from site_plugins.dossier.conflicts import Analysis, Conflict, analyse
+from site_plugins.dossier.analysis.conflicts import Analysis, Conflict, analyse
 
 from .conftest import claim, dossier, question
 

@@ -17,8 +17,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_plugins.dossier.conflicts import analyse
-from site_plugins.dossier.model import Claim, ClaimsFile, Question, date_bounds
+from site_plugins.dossier.analysis.conflicts import analyse
+from site_plugins.dossier.records.model import Claim, ClaimsFile, Question, date_bounds
 
 from .conftest import claim, dossier, question
 

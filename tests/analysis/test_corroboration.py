@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_plugins.dossier.corroboration import independent_origins, origin_of, origins_of_claim
+from site_plugins.dossier.analysis.corroboration import independent_origins, origin_of, origins_of_claim
 
 from .conftest import claim, dossier, question, source
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from site_plugins.dossier.conflicts import analyse
-from site_plugins.dossier.exports import export_files, safe_cell
-from site_plugins.dossier.model import ClaimsFile
+from site_plugins.dossier.analysis.conflicts import analyse
+from site_plugins.dossier.records.model import ClaimsFile
+from site_plugins.dossier.site.exports import export_files, safe_cell
 
 from .conftest import claim, dossier, question, source
 

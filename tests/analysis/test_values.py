@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from site_plugins.dossier.model import Question, Value
-from site_plugins.dossier.values import (
+from site_plugins.dossier.records.model import Question, Value
+from site_plugins.dossier.records.values import (
     days_apart_text,
     figure_text,
     format_date,

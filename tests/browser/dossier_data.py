@@ -85,8 +85,8 @@ def pages_to_check(site_root: Path, data: dict[str, Any]) -> list[str]:
 
 def expected_conflicts(claims_file: Path) -> list[Any]:
     """The conflicts the project's analysis finds in the records (what the pages must show)."""
-    from site_plugins.dossier.conflicts import analyse
-    from site_plugins.dossier.validate import load_and_validate
+    from site_plugins.dossier.analysis.conflicts import analyse
+    from site_plugins.dossier.checking.validate import load_and_validate
 
     snapshots = os.environ.get("DOSSIER_SNAPSHOTS")
     result = load_and_validate(claims_file, snapshots=Path(snapshots) if snapshots else None)

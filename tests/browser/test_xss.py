@@ -82,7 +82,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
 
 def _free_text_fields() -> dict[str, set[str]]:
     """Per record type of the schema: the fields that hold free text (not ids, dates, URLs ...)."""
-    from site_plugins.dossier.model import ClaimsFile
+    from site_plugins.dossier.records.model import ClaimsFile
 
     schema = ClaimsFile.model_json_schema()
     fields: dict[str, set[str]] = {}
@@ -124,7 +124,7 @@ def test_fixture_is_what_its_generator_writes() -> None:
 
 
 def test_fixture_puts_vectors_in_every_free_text_field() -> None:
-    from site_plugins.dossier.model import ClaimsFile
+    from site_plugins.dossier.records.model import ClaimsFile
 
     schema = ClaimsFile.model_json_schema()
     data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))

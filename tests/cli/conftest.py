@@ -101,7 +101,7 @@ def run(tmp_path: Path) -> Run:
         full_env = {k: v for k, v in os.environ.items() if k not in ("DOSSIER_SNAPSHOTS", "DOSSIER_DEBUG")}
         full_env.update(env or {})
         return subprocess.run(
-            [sys.executable, "-m", "site_plugins.dossier.cli", *args],
+            [sys.executable, "-m", "site_plugins.dossier.editors.cli", *args],
             cwd=cwd or tmp_path,
             env=full_env,
             capture_output=True,

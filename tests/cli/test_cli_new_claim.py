@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from site_plugins.dossier.scaffold import ScaffoldError, UnknownReference, add_claim, next_claim_id
+from site_plugins.dossier.editors.scaffold import ScaffoldError, UnknownReference, add_claim, next_claim_id
 
 from .conftest import ROOT, VALID, Run
 

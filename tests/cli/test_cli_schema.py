@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from site_plugins.dossier.schema import reference_markdown, schema_text
+from site_plugins.dossier.editors.schema import reference_markdown, schema_text
 
 from .conftest import ROOT, Run
 

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_plugins.dossier.scaffold import ScaffoldError, add_claim
+from site_plugins.dossier.editors.scaffold import ScaffoldError, add_claim
 
 HEAD = "questions:\n  - id: q\n    kind: yes-no\n"
 

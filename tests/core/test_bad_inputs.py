@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.dossier.validate import load_and_validate
+from site_plugins.dossier.checking.validate import load_and_validate
 
 from .conftest import BAD_INPUTS, TODAY, VALID
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_plugins.dossier.errors import Problem
-from site_plugins.dossier.model import ClaimsFile
-from site_plugins.dossier.validate import load_and_validate
+from site_plugins.dossier.checking.validate import load_and_validate
+from site_plugins.dossier.problems import Problem
+from site_plugins.dossier.records.model import ClaimsFile
 
 from .conftest import TODAY, VALID
 

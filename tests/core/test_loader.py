@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.dossier import limits
-from site_plugins.dossier.loader import dotted, load_file, load_text
-from site_plugins.dossier.validate import load_and_validate
+from site_plugins.dossier.checking.validate import load_and_validate
+from site_plugins.dossier.reading import limits
+from site_plugins.dossier.reading.loader import dotted, load_file, load_text
 
 from .conftest import TODAY, VALID
 

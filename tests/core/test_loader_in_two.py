@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from site_plugins.dossier import loader
-from site_plugins.dossier.loader import MapMarks, SeqMarks
+from site_plugins.dossier.reading import loader
+from site_plugins.dossier.reading.loader import MapMarks, SeqMarks
 
 
 def _tree(marks: Any) -> Any:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_plugins.dossier import limits
-from site_plugins.dossier.validate import load_and_validate
+from site_plugins.dossier.checking.validate import load_and_validate
+from site_plugins.dossier.reading import limits
 
 
 def _billion_laughs() -> str:

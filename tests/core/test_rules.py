@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.dossier.model import ClaimsFile
-from site_plugins.dossier.validate import ValidationResult, default_today, load_and_validate
+from site_plugins.dossier.checking.validate import ValidationResult, default_today, load_and_validate
+from site_plugins.dossier.records.model import ClaimsFile
 
 from .conftest import TODAY
 

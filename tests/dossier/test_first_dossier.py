@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.dossier import conflicts, corroboration
-from site_plugins.dossier.model import ClaimsFile, ClaimStatus, QuestionKind
-from site_plugins.dossier.quotes import normalise
-from site_plugins.dossier.validate import ValidationResult, load_and_validate
+from site_plugins.dossier.analysis import conflicts, corroboration
+from site_plugins.dossier.checking.quotes import normalise
+from site_plugins.dossier.checking.validate import ValidationResult, load_and_validate
+from site_plugins.dossier.records.model import ClaimsFile, ClaimStatus, QuestionKind
 
 REPO = Path(__file__).resolve().parents[2]
 CLAIMS = REPO / "claims.yaml"

@@ -26,11 +26,13 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from site_plugins.dossier import conflicts, corroboration, exports, validate
-from site_plugins.dossier.errors import Problem
-from site_plugins.dossier.model import ClaimsFile
-from site_plugins.dossier.pages import Layout
-from site_plugins.dossier.render import DossierSite, SiteOptions
+from site_plugins.dossier.analysis import conflicts, corroboration
+from site_plugins.dossier.checking import validate
+from site_plugins.dossier.problems import Problem
+from site_plugins.dossier.records.model import ClaimsFile
+from site_plugins.dossier.site import exports
+from site_plugins.dossier.site.layout import Layout
+from site_plugins.dossier.site.render import DossierSite, SiteOptions
 
 from .kit import REPO
 

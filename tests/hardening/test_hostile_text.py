@@ -23,8 +23,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from site_plugins.dossier import sanitise, validate
-from site_plugins.dossier.model import ClaimsFile
+from site_plugins.dossier.checking import validate
+from site_plugins.dossier.records.model import ClaimsFile
+from site_plugins.dossier.site import sanitise
 
 from . import kit, vectors
 

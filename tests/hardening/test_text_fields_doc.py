@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from site_plugins.dossier.model import ClaimsFile
-from site_plugins.dossier.sanitise import ALLOWED_TAGS, MARKDOWN_FIELDS, URL_SCHEMES
+from site_plugins.dossier.records.model import ClaimsFile
+from site_plugins.dossier.site.sanitise import ALLOWED_TAGS, MARKDOWN_FIELDS, URL_SCHEMES
 
 from .kit import REPO
 

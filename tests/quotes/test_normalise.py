@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_plugins.dossier.quotes import _FOLD, normalise
+from site_plugins.dossier.checking.quotes import _FOLD, normalise
 
 
 @pytest.mark.parametrize(

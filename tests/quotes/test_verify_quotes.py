@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from site_plugins.dossier.errors import Problem
-from site_plugins.dossier.model import ClaimsFile
-from site_plugins.dossier.quotes import normalise, verify_quotes
+from site_plugins.dossier.checking.quotes import normalise, verify_quotes
+from site_plugins.dossier.problems import Problem
+from site_plugins.dossier.records.model import ClaimsFile
 
 TOWER = """\
 The Bell Tower Gazette, 3 November
@@ -281,7 +281,7 @@ def test_quotes_are_checked_even_when_the_schema_refuses_another_field(
     """All problems in one pass: a wrong quote is reported beside an unrelated schema error."""
     import yaml
 
-    from site_plugins.dossier.validate import load_and_validate
+    from site_plugins.dossier.checking.validate import load_and_validate
 
     raw = copy.deepcopy(BASE)
     raw["claims"] = [

@@ -21,9 +21,9 @@ import pytest
 import yaml
 
 from benchmarks import site_shape, synthetic
-from site_plugins.dossier import conflicts
-from site_plugins.dossier.model import ClaimsFile, date_bounds
-from site_plugins.dossier.validate import load_and_validate
+from site_plugins.dossier.analysis import conflicts
+from site_plugins.dossier.checking.validate import load_and_validate
+from site_plugins.dossier.records.model import ClaimsFile, date_bounds
 
 #: Sections of a claim page Material's search may index: the page itself, Evidence,
 #: Conflicts, Supersession, Related claims, The record, plus slack for a section added later.

@@ -7,8 +7,8 @@ import re
 
 from pydantic import BaseModel
 
-from site_plugins.dossier import model
-from site_plugins.dossier.schema import record_classes, reference_markdown
+from site_plugins.dossier.editors.schema import record_classes, reference_markdown
+from site_plugins.dossier.records import model
 
 
 def _record_types() -> list[type[BaseModel]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from site_plugins.dossier import model
-from site_plugins.dossier.schema import SCHEMA_FILE, json_schema, schema_text
+from site_plugins.dossier.editors.schema import SCHEMA_FILE, json_schema, schema_text
+from site_plugins.dossier.records import model
 
 ROOT = Path(__file__).resolve().parents[2]
 

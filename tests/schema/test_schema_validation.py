@@ -18,8 +18,8 @@ import jsonschema
 import pytest
 import yaml
 
-from site_plugins.dossier.model import ClaimsFile
-from site_plugins.dossier.schema import ecma_pattern, json_schema, schema_text
+from site_plugins.dossier.editors.schema import ecma_pattern, json_schema, schema_text
+from site_plugins.dossier.records.model import ClaimsFile
 
 VALID = """\
 dossier:

@@ -99,8 +99,9 @@ def test_charts_drawn_in_another_process_are_put_in_place() -> None:
     """Without a build: placeholders in the pages, the charts once they are drawn, same bytes."""
     import markdown
 
-    from site_plugins.dossier import render, validate
-    from site_plugins.dossier.render import DossierSite, SiteOptions
+    from site_plugins.dossier.site import render
+    from site_plugins.dossier.checking import validate
+    from site_plugins.dossier.site.render import DossierSite, SiteOptions
 
     result = validate.load_and_validate(REPO / "claims.yaml")
     assert result.data is not None

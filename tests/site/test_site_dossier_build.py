@@ -20,8 +20,9 @@ import pytest
 from markupsafe import escape
 from site_html import broken_links, parse
 
-from site_plugins.dossier import conflicts, validate
-from site_plugins.dossier.model import ClaimsFile, QuestionKind
+from site_plugins.dossier.analysis import conflicts
+from site_plugins.dossier.checking import validate
+from site_plugins.dossier.records.model import ClaimsFile, QuestionKind
 
 REPO = Path(__file__).resolve().parents[2]
 CLAIMS = REPO / "claims.yaml"

@@ -12,8 +12,8 @@ import pytest
 from mkdocs.config import load_config
 from site_html import MINI_DIR, broken_links
 
-import site_plugins.dossier.plugin as plugin_module
-from site_plugins.dossier.plugin import DossierConfig, DossierPlugin
+import site_plugins.dossier.adapter.plugin as plugin_module
+from site_plugins.dossier.adapter.plugin import DossierConfig, DossierPlugin
 
 
 def project_with(tmp_path: Path, plugin_options: str) -> Path:

@@ -8,12 +8,12 @@ import pytest
 import yaml
 from site_html import MINI_DIR, parse
 
-from site_plugins.dossier import validate
-from site_plugins.dossier.jsonld import script_json
-from site_plugins.dossier.model import Value
-from site_plugins.dossier.pages import Layout
-from site_plugins.dossier.render import DossierSite, SiteOptions, front_matter, shorten
-from site_plugins.dossier.sanitise import ALLOWED_TAGS, markdown_html, plain_html
+from site_plugins.dossier.checking import validate
+from site_plugins.dossier.site.jsonld import script_json
+from site_plugins.dossier.records.model import Value
+from site_plugins.dossier.site.layout import Layout
+from site_plugins.dossier.site.render import DossierSite, SiteOptions, front_matter, shorten
+from site_plugins.dossier.site.sanitise import ALLOWED_TAGS, markdown_html, plain_html
 
 
 @pytest.mark.parametrize(
@@ -146,7 +146,7 @@ def test_relative_paths_agree_with_posixpath() -> None:
     import itertools
     import posixpath
 
-    from site_plugins.dossier.pages import _relpath
+    from site_plugins.dossier.site.layout import _relpath
 
     folders = ["", "claims", "claims/x", "claims/x/y", "questions", "assets/dossier", "a/b/c"]
     targets = [*folders, "sources", "index.html", "assets/dossier/a.js", "downloads/claims.json"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from site_plugins.dossier import stash
+from site_plugins.dossier.site import stash
 
 PAGE = """---
 title: "A page"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_plugins.dossier.whitespace import squeeze
+from site_plugins.dossier.site.whitespace import squeeze
 
 
 def test_blank_lines_and_indentation_go() -> None:

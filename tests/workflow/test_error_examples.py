@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.dossier import cli
-from site_plugins.dossier.validate import load_and_validate
+from site_plugins.dossier.checking.validate import load_and_validate
+from site_plugins.dossier.editors import cli
 
 from .conftest import REPO
 

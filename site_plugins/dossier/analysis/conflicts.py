@@ -37,7 +37,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .model import (
+from ..records.model import (
     Answer,
     Claim,
     ClaimsFile,
@@ -46,7 +46,7 @@ from .model import (
     QuestionKind,
     date_bounds,
 )
-from .values import (
+from ..records.values import (
     days_apart_text,
     figure_text,
     format_date,

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from .model import ID_RE, ClaimStatus, Confidence
+from ..records.model import ID_RE, ClaimStatus, Confidence
 
 try:  # libyaml keeps the same marks and is much faster on a large dossier
     from yaml import CSafeLoader as _Loader

@@ -36,8 +36,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from .model import Actor, Claim, Question, date_bounds
-from .values import (
+from ..records.model import Actor, Claim, Question, date_bounds
+from ..records.values import (
     MONTHS,
     figure_text,
     format_date,

@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .model import Actor, Claim, ClaimsFile, ClaimStatus, Source
+from ..records.model import Actor, Claim, ClaimsFile, ClaimStatus, Source
 
 #: status -> (ratingValue on 1..5, alternateName)
 RATINGS: dict[ClaimStatus, tuple[int, str]] = {

@@ -30,8 +30,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .errors import Problem
-from .model import Citation, Claim, ClaimsFile, Source
+from ..problems import Problem
+from ..records.model import Citation, Claim, ClaimsFile, Source
 
 #: where(("claims", 3, "citations", 0, "quote")) -> (line, col) of that value in the YAML file.
 Where = Callable[[tuple[object, ...]], tuple[int, int]]

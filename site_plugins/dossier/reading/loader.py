@@ -39,9 +39,9 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from ..machine import spare_core
+from ..problems import Problem
 from . import limits
-from .errors import Problem
-from .machine import spare_core
 
 Path_ = tuple[str | int, ...]
 

@@ -16,9 +16,9 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
-from .loader import Located, Path_, dotted
-from .model import DATE_PATTERN, ID_PATTERN, MAX_FIGURE, URL_PATTERN, ClaimsFile
+from ..problems import Problem
+from ..reading.loader import Located, Path_, dotted
+from ..records.model import DATE_PATTERN, ID_PATTERN, MAX_FIGURE, URL_PATTERN, ClaimsFile
 
 _YES_NO_WORDS = {"yes", "no", "on", "off", "y", "n", "yes.", "no."}
 _NUMBER_TEXT_RE = re.compile(r"^\s*[-+]?[\d][\d,_ ]*(?:\.\d+)?\s*$")

@@ -14,10 +14,10 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .conflicts import Analysis
-from .corroboration import origin_of, origins_of_claim
-from .model import Claim, ClaimsFile
-from .values import format_value
+from ..analysis.conflicts import Analysis
+from ..analysis.corroboration import origin_of, origins_of_claim
+from ..records.model import Claim, ClaimsFile
+from ..records.values import format_value
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_FIRST = frozenset(FORMULA_STARTS)

@@ -31,11 +31,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import loader, semantics
-from .errors import Problem
-from .loader import Located
-from .model import ClaimsFile
-from .schema_errors import problems_from_validation_error
+from ..problems import Problem
+from ..reading import loader
+from ..reading.loader import Located
+from ..records.model import ClaimsFile
+from . import rules as semantics
+from .schema_problems import problems_from_validation_error
 
 
 @dataclass

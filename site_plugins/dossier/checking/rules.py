@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable
 from typing import Any, TypeGuard
 
-from .errors import Problem
-from .loader import Located, Path_, dotted
-from .model import DATE_PATTERN, ID_PATTERN, date_bounds
+from ..problems import Problem
+from ..reading.loader import Located, Path_, dotted
+from ..records.model import DATE_PATTERN, ID_PATTERN, date_bounds
 
 _DATE_RE = re.compile(DATE_PATTERN)
 _ID_RE = re.compile(ID_PATTERN)

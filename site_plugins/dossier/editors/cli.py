@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import DossierError, Problem
+from ..problems import DossierError, Problem
 
 DEFAULT_FILE = "claims.yaml"
 SNAPSHOTS_ENV = "DOSSIER_SNAPSHOTS"
@@ -66,7 +66,7 @@ def _claims_file(value: str) -> Path:
 def cmd_validate(args: argparse.Namespace) -> int:
     path = _claims_file(args.file)
     snapshots = _snapshots_folder(args.snapshots)
-    from .validate import load_and_validate
+    from ..checking.validate import load_and_validate
 
     data = None
     try:

@@ -31,12 +31,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from . import validate
-from .errors import DossierError
-from .model import date_bounds
-from .pages import Layout
-from .render import WHAT_WE_KNOW_MARKER, DossierSite, SiteOptions
-from .whitespace import squeeze
+from ..checking import validate
+from ..problems import DossierError
+from ..records.model import date_bounds
+from ..site.layout import Layout
+from ..site.render import WHAT_WE_KNOW_MARKER, DossierSite, SiteOptions
+from ..site.whitespace import squeeze
 
 log = get_plugin_logger(__name__)
 
@@ -215,7 +215,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             background_charts=self.config.background_charts,
         )
         try:
-            from .schema import reference_markdown
+            from ..editors.schema import reference_markdown
         except ImportError:  # the editors' reference is optional
             reference = None
         else:
@@ -272,7 +272,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             )
         for name, content in site.downloads().items():
             files.append(File.generated(config, site.layout.download(name), content=content))
-        assets = resources.files("site_plugins.dossier") / "assets"
+        assets = resources.files("site_plugins.dossier.site") / "assets"
         for name in ASSETS:
             files.append(
                 File.generated(config, site.layout.asset(name), content=(assets / name).read_bytes())

@@ -7,7 +7,7 @@ copied from: sources are followed along their ``copy_of`` links to the report th
 
 from __future__ import annotations
 
-from .model import Claim, ClaimsFile
+from ..records.model import Claim, ClaimsFile
 
 
 def origin_of(data: ClaimsFile) -> dict[str, str]:

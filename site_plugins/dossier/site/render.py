@@ -34,10 +34,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import chart, conflicts, corroboration, exports, stash, values
+from . import charts as chart, exports, stash
+from ..analysis import conflicts, corroboration
+from ..records import values
 from .jsonld import claim_review, script_json
-from .machine import spare_core
-from .model import (
+from ..machine import spare_core
+from ..records.model import (
     Actor,
     Claim,
     ClaimsFile,
@@ -48,7 +50,7 @@ from .model import (
     Source,
     date_mid,
 )
-from .pages import Layout
+from .layout import Layout
 from .sanitise import MARKDOWN_FIELDS, markdown_html
 
 #: The marker in the home page where the "What we know" section goes.
@@ -125,7 +127,7 @@ class SiteOptions:
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("site_plugins.dossier", "templates"),
+        loader=jinja2.PackageLoader("site_plugins.dossier.site", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

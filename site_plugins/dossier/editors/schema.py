@@ -33,7 +33,7 @@ from typing import Any
 from markdown.extensions.toc import slugify
 from pydantic import BaseModel
 
-from . import model
+from ..records import model
 
 SCHEMA_FILE = "claims.schema.json"
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -1,0 +1,2 @@
+"""Analysis: what the validated records say together (conflicts between claims, independent
+corroboration), computed once from the records' index."""
