@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
 
 from site_plugins.dossier.checking import rules as semantics  # noqa: E402
 from site_plugins.dossier.checking.validate import _gc_paused, load_and_validate  # noqa: E402
-from site_plugins.dossier.reading import loader  # noqa: E402
+from site_plugins.dossier.reading import load  # noqa: E402
 from site_plugins.dossier.records.model import ClaimsFile  # noqa: E402
 
 WORDS = [
@@ -215,7 +215,7 @@ def _phases(path: Path) -> tuple[float, float, float]:
     """CPU seconds of the three passes, measured once: load, schema, dossier rules."""
     with _gc_paused():
         c0 = time.process_time()
-        loaded = loader.load_file(path)
+        loaded = load.load_file(path)
         c1 = time.process_time()
         assert loaded.located is not None
         ClaimsFile.model_validate(loaded.located.data)

@@ -9,7 +9,8 @@ import pytest
 
 from site_plugins.dossier.checking.validate import load_and_validate
 from site_plugins.dossier.reading import limits
-from site_plugins.dossier.reading.loader import dotted, load_file, load_text
+from site_plugins.dossier.reading.load import load_file, load_text
+from site_plugins.dossier.reading.positions import dotted
 
 from .conftest import TODAY, VALID
 

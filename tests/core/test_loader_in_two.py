@@ -1,6 +1,6 @@
 """A large file loaded in two processes: the same data and positions as in one, or one piece.
 
-``loader._load_in_two`` parses the later part of the claims list in a forked process. It must
+``in_two.load_in_two`` parses the later part of the claims list in a forked process. It must
 give exactly what loading in one piece gives, and must give up (None) on anything that is not
 plainly valid, so that problems are always found and reported by the one-piece load.
 """
@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 
-from site_plugins.dossier.reading import loader
-from site_plugins.dossier.reading.loader import MapMarks, SeqMarks
+from site_plugins.dossier.machine import spare_core
+from site_plugins.dossier.reading import in_two, load
+from site_plugins.dossier.reading.positions import MapMarks, SeqMarks
+from site_plugins.dossier.reading.result import LoadResult
 
 
 def _tree(marks: Any) -> Any:
@@ -26,10 +28,10 @@ def _tree(marks: Any) -> Any:
     return marks
 
 
-def _in_one_piece(text: str, monkeypatch: pytest.MonkeyPatch) -> loader.LoadResult:
+def _in_one_piece(text: str, monkeypatch: pytest.MonkeyPatch) -> LoadResult:
     with monkeypatch.context() as patch:
-        patch.setattr(loader, "PARALLEL_MIN_CHARS", 10**12)
-        return loader.load_text(text, "claims.yaml")
+        patch.setattr(in_two, "PARALLEL_MIN_CHARS", 10**12)
+        return load.load_text(text, "claims.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -40,14 +42,14 @@ def large() -> str:
     from benchmarks.bench_validate import generate
 
     text = generate(1500)
-    assert len(text) >= loader.PARALLEL_MIN_CHARS
+    assert len(text) >= in_two.PARALLEL_MIN_CHARS
     return text
 
 
 def test_two_processes_give_the_same_data_and_positions(large: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    if not loader.spare_core():
+    if not spare_core():
         pytest.skip("one core: the file is always loaded in one piece")  # CI's machine has two
-    two = loader._load_in_two(large, "claims.yaml")
+    two = in_two.load_in_two(large, "claims.yaml")
     one = _in_one_piece(large, monkeypatch)
     assert two is not None and one.located is not None and two.located is not None
     assert two.problems == one.problems == []
@@ -55,7 +57,7 @@ def test_two_processes_give_the_same_data_and_positions(large: str, monkeypatch:
     assert _tree(two.located.root) == _tree(one.located.root)
     assert len(two.located.data["claims"]) == 1500
     # and load_text takes that way for such a file
-    assert loader.load_text(large, "claims.yaml").located.data == one.located.data  # type: ignore[union-attr]
+    assert load.load_text(large, "claims.yaml").located.data == one.located.data  # type: ignore[union-attr]
 
 
 def _break(text: str, where: float, old: str, new: str) -> str:
@@ -77,12 +79,12 @@ def test_a_problem_anywhere_gives_the_one_piece_report(
     large: str, where: float, old: str, new: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     broken = _break(large, where, old, new)
-    assert loader._load_in_two(broken, "claims.yaml") is None
-    assert loader.load_text(broken, "claims.yaml").problems == _in_one_piece(broken, monkeypatch).problems
-    assert loader.load_text(broken, "claims.yaml").problems
+    assert in_two.load_in_two(broken, "claims.yaml") is None
+    assert load.load_text(broken, "claims.yaml").problems == _in_one_piece(broken, monkeypatch).problems
+    assert load.load_text(broken, "claims.yaml").problems
 
 
 def test_files_it_does_not_cut(large: str) -> None:
-    assert loader._load_in_two(large.replace("claims:\n", "claimz:\n", 1), "claims.yaml") is None
-    assert loader._load_in_two(large + "claims: []\n", "claims.yaml") is None  # the key twice
-    assert loader._load_in_two(large.replace("  ", "\t", 1), "claims.yaml") is None  # tabs
+    assert in_two.load_in_two(large.replace("claims:\n", "claimz:\n", 1), "claims.yaml") is None
+    assert in_two.load_in_two(large + "claims: []\n", "claims.yaml") is None  # the key twice
+    assert in_two.load_in_two(large.replace("  ", "\t", 1), "claims.yaml") is None  # tabs

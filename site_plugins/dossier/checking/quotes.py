@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..problems import Problem
+from ..reading.positions import Path_, dotted
 from ..records.model import Citation, Claim, ClaimsFile, Source
 
 #: where(("claims", 3, "citations", 0, "quote")) -> (line, col) of that value in the YAML file.
@@ -200,17 +201,6 @@ def _trim(text: str, start: int, size: int) -> str:
     return passage
 
 
-def _field(path: tuple[object, ...]) -> str:
-    """("claims", 3, "citations", 0, "quote") -> "claims[3].citations[0].quote"."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
 def occurs_as_words(quote: str, text: str) -> bool:
     """Whether ``quote`` occurs in ``text`` with whole words at both ends.
 
@@ -286,23 +276,9 @@ def verify_quotes(
     ``where`` gives the (line, col) of a value from its path in the file; ``file`` is the name
     problems report. Citations of unknown sources are left to the validator.
     """
-    problems: list[Problem] = []
-
-    def locate(path: tuple[object, ...]) -> tuple[int, int]:
-        # The value's own place, else its nearest enclosing record's (never a crash here).
-        for end in range(len(path), 0, -1):
-            try:
-                return where(path[:end])
-            except (LookupError, ValueError, TypeError):
-                continue
-        return (1, 1)
-
-    def problem(path: tuple[object, ...], message: str, hint: str) -> None:
-        line, col = locate(path)
-        problems.append(Problem(file, line, col, _field(path), message, hint))
-
+    report = _Report(where, file)
     if not snapshots.is_dir():
-        problems.append(
+        report.problems.append(
             Problem(
                 file,
                 1,
@@ -314,57 +290,9 @@ def verify_quotes(
                 "environment variable or the plugin's snapshots option",
             )
         )
-        return problems
-
+        return report.problems
     sources = {source.id: (index, source) for index, source in enumerate(data.sources)}
-    cache: dict[str, _Snapshot | None] = {}  # source id -> its snapshot, None when unusable
-
-    def snapshot_of(source_id: str) -> _Snapshot | None:
-        if source_id in cache:
-            return cache[source_id]
-        index, source = sources[source_id]
-        cache[source_id] = None
-        name = source.snapshot
-        assert name is not None
-        path = snapshots / name
-        where_path = ("sources", index, "snapshot")
-        try:
-            if name in (".", "..") or "/" in name or "\\" in name or not path.is_file():
-                problem(
-                    where_path,
-                    f"snapshot file '{name}' of source {source_id} is not in the snapshots folder "
-                    f"{snapshots}",
-                    "check the file name, or point --snapshots (DOSSIER_SNAPSHOTS, the plugin's "
-                    "snapshots option) at the folder that holds it",
-                )
-                return None
-            if path.stat().st_size > MAX_SNAPSHOT_BYTES:
-                problem(
-                    where_path,
-                    f"snapshot file '{name}' of source {source_id} is larger than "
-                    f"{MAX_SNAPSHOT_BYTES // 1_000_000} MB",
-                    "a snapshot is the plain text of one document",
-                )
-                return None
-            raw = path.read_bytes()
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            problem(
-                where_path,
-                f"snapshot file '{name}' of source {source_id} is not UTF-8 text",
-                "save the snapshot as plain UTF-8 text",
-            )
-            return None
-        except OSError as exc:
-            problem(
-                where_path,
-                f"snapshot file '{name}' of source {source_id} cannot be read: {exc.strerror or exc}",
-                "check the file's permissions",
-            )
-            return None
-        cache[source_id] = _Snapshot(normalise(text))
-        return cache[source_id]
-
+    folder = _SnapshotFolder(snapshots, sources, report)
     searches = 0
     for i, claim in enumerate(data.claims):
         for j, citation in enumerate(claim.citations):
@@ -372,14 +300,14 @@ def verify_quotes(
                 continue  # a missing source is reported by the validator
             _, source = sources[citation.source]
             if source.snapshot is None:
-                problem(
+                report.add(
                     ("claims", i, "citations", j, "source"),
                     f"claim {claim.id} cites source {source.id}, which has no snapshot, so its quote "
                     "cannot be checked",
                     f"add `snapshot:` to source {source.id} or cite another source",
                 )
                 continue
-            snap = snapshot_of(source.id)
+            snap = folder.snapshot_of(source.id)
             if snap is None:
                 continue  # reported once, at the source
             quote = normalise(citation.quote)
@@ -390,9 +318,83 @@ def verify_quotes(
             if searches <= MAX_PASSAGE_SEARCHES:
                 passage = snap.closest_passage(quote)
                 hint += f"; closest passage: '{passage}'" if passage else "; no similar passage was found"
-            problem(
+            report.add(
                 ("claims", i, "citations", j, "quote"),
                 f"quote of claim {claim.id} not found in source {source.id} (snapshot '{source.snapshot}')",
                 hint,
             )
-    return problems
+    return report.problems
+
+
+class _Report:
+    """The problems of quote checking, each at its value in the file."""
+
+    def __init__(self, where: Where, file: str) -> None:
+        self.where = where
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path_, message: str, hint: str) -> None:
+        line, col = self._locate(path)
+        self.problems.append(Problem(self.file, line, col, dotted(path), message, hint))
+
+    def _locate(self, path: Path_) -> tuple[int, int]:
+        # The value's own place, else its nearest enclosing record's (never a crash here).
+        for end in range(len(path), 0, -1):
+            try:
+                return self.where(path[:end])
+            except (LookupError, ValueError, TypeError):
+                continue
+        return (1, 1)
+
+
+class _SnapshotFolder:
+    """The sources' snapshots, each read and normalised once; a file that cannot be used is
+    reported once, at its source."""
+
+    def __init__(self, folder: Path, sources: dict[str, tuple[int, Source]], report: _Report) -> None:
+        self.folder = folder
+        self.sources = sources
+        self.report = report
+        self.cache: dict[str, _Snapshot | None] = {}  # source id -> its snapshot, None when unusable
+
+    def snapshot_of(self, source_id: str) -> _Snapshot | None:
+        if source_id not in self.cache:
+            index, source = self.sources[source_id]
+            self.cache[source_id] = None
+            text = self._read(index, source)
+            if text is not None:
+                self.cache[source_id] = _Snapshot(normalise(text))
+        return self.cache[source_id]
+
+    def _read(self, index: int, source: Source) -> str | None:
+        """The snapshot file's text, or None (and a problem) when it cannot be used."""
+        name = source.snapshot
+        assert name is not None
+        path = self.folder / name
+        where_path = ("sources", index, "snapshot")
+        about = f"snapshot file '{name}' of source {source.id}"
+        try:
+            if name in (".", "..") or "/" in name or "\\" in name or not path.is_file():
+                self.report.add(
+                    where_path,
+                    f"{about} is not in the snapshots folder {self.folder}",
+                    "check the file name, or point --snapshots (DOSSIER_SNAPSHOTS, the plugin's "
+                    "snapshots option) at the folder that holds it",
+                )
+                return None
+            if path.stat().st_size > MAX_SNAPSHOT_BYTES:
+                self.report.add(
+                    where_path,
+                    f"{about} is larger than {MAX_SNAPSHOT_BYTES // 1_000_000} MB",
+                    "a snapshot is the plain text of one document",
+                )
+                return None
+            return path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.report.add(where_path, f"{about} is not UTF-8 text", "save the snapshot as plain UTF-8 text")
+        except OSError as exc:
+            self.report.add(
+                where_path, f"{about} cannot be read: {exc.strerror or exc}", "check the file's permissions"
+            )
+        return None

@@ -10,14 +10,15 @@ from __future__ import annotations
 import difflib
 import re
 import types
+from collections.abc import Callable
 from enum import Enum
 from functools import lru_cache
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from ..problems import Problem
-from ..reading.loader import Located, Path_, dotted
+from ..reading.positions import Located, Path_, dotted
 from ..records.model import DATE_PATTERN, ID_PATTERN, MAX_FIGURE, URL_PATTERN, ClaimsFile
 
 _YES_NO_WORDS = {"yes", "no", "on", "off", "y", "n", "yes.", "no."}
@@ -138,130 +139,182 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
 # ---------------------------------------------------------------------------
 
 
+class _Error(NamedTuple):
+    """One pydantic error, as the message makers read it."""
+
+    kind: str  # pydantic's error type, e.g. "missing"
+    value: Any  # what the editor wrote
+    ctx: dict[str, Any]  # the error's details, e.g. the pattern or the limit
+    path: Path_
+
+
+def _unknown_field(e: _Error) -> tuple[str, str]:
+    name = str(e.path[-1]) if e.path else "?"
+    model = _model_at(e.path[:-1])
+    allowed = list(model.model_fields) if model else []
+    meant = _meant_field(e.path)
+    hint = f"did you mean '{meant}'?" if meant else ""
+    if not hint and allowed:
+        hint = "the fields allowed here are: " + ", ".join(allowed)
+    return f"unknown field '{name}'", hint
+
+
+def _missing_field(e: _Error) -> tuple[str, str]:
+    name = str(e.path[-1]) if e.path else "?"
+    desc = re.sub(r"\s*\([^)]*\)", "", _description(e.path))
+    hint = f"add '{name}:' here" + (f": {desc[:1].lower()}{desc[1:].rstrip('.')}" if desc else "")
+    return f"required field '{name}' is missing", hint
+
+
+def _not_boolean(e: _Error) -> tuple[str, str]:
+    if isinstance(e.value, str) and e.value.strip().lower() in _YES_NO_WORDS:
+        return f"{_show(e.value)} is not a boolean", "write true or false"
+    return f"expected true or false, found {_kind_of(e.value)}", "write true or false"
+
+
+def _not_number(e: _Error) -> tuple[str, str]:
+    value = e.value
+    what = "a whole number" if e.kind.startswith("int") else "a number"
+    if isinstance(value, str) and _DATE_TEXT_RE.match(value.strip()):
+        return f"expected {what}, found the date {_show(value)}", f"write {what}, e.g. 1500"
+    if isinstance(value, str) and _NUMBER_TEXT_RE.match(value):
+        plain = re.sub(r"[,_ ]", "", value.strip())
+        return (
+            f"a number written as text: {_show(value)}",
+            f"write it without quotes, commas or underscores: {plain}",
+        )
+    if isinstance(value, float) and e.kind.startswith("int"):
+        return f"expected a whole number, found {_show(value)}", "leave out the decimal point"
+    return f"expected {what}, found {_kind_of(value)}", f"write {what}, e.g. 1500"
+
+
+def _not_text(e: _Error) -> tuple[str, str]:
+    value = e.value
+    if isinstance(value, int) and not isinstance(value, bool) and _is_date_field(e.path):
+        return (
+            f"expected a date in quotes, found the number {value}",
+            f'put the date in quotes: "{value}"',
+        )
+    if isinstance(value, bool | int | float):
+        return f"expected text, found {_kind_of(value)}", f'put it in quotes: "{_show(value)}"'
+    return f"expected text, found {_kind_of(value)}", "write the text on the same line after the colon"
+
+
+def _wrong_form(e: _Error) -> tuple[str, str]:
+    pattern = e.ctx.get("pattern", "")
+    shown = _show(e.value)
+    if pattern == DATE_PATTERN:
+        return f"{shown} is not a date in the form YYYY-MM-DD", "write YYYY-MM-DD, e.g. 2024-10-23"
+    if pattern == ID_PATTERN:
+        return (
+            f"{shown} is not a valid id",
+            "use lower-case letters, digits and single hyphens, e.g. 'nbc-troops-2024-10-23'",
+        )
+    if pattern == URL_PATTERN:
+        return (
+            f"{shown} is not a web address starting with http:// or https://",
+            "write the full https:// address; other schemes such as javascript: are not allowed",
+        )
+    return f"{shown} is not in the expected form", _pattern_hint(e.path, pattern)
+
+
+def _empty_text(e: _Error) -> tuple[str, str]:
+    return "is empty", "write some text, or leave the field out if it is optional"
+
+
+def _too_long_text(e: _Error) -> tuple[str, str]:
+    length = len(e.value) if isinstance(e.value, str) else "?"
+    return f"is too long: {length} characters, the limit is {e.ctx.get('max_length')}", "shorten it"
+
+
+def _not_allowed_word(e: _Error) -> tuple[str, str]:
+    expected = _type_at(e.path)
+    is_enum = isinstance(expected, type) and issubclass(expected, Enum)
+    allowed = [str(m.value) for m in expected] if is_enum else []
+    words = ", ".join(allowed) if allowed else str(e.ctx.get("expected", ""))
+    hint = f"use one of: {words}"
+    if isinstance(e.value, str) and allowed:
+        mean = _did_you_mean(e.value, allowed)
+        if mean:
+            hint = f"{mean} Use one of: {words}"
+    noun = "values" if isinstance(expected, type) and issubclass(expected, int) else "words"
+    return f"{_show(e.value)} is not one of the allowed {noun}", hint
+
+
+def _not_record(e: _Error) -> tuple[str, str]:
+    if not e.path:
+        return (
+            "the file must be a mapping with the fields dossier, sources, actors, questions and claims",
+            "start from the example in the editors' guide",
+        )
+    return (
+        f"expected a record of indented 'field: value' lines, found {_kind_of(e.value)}",
+        "write the fields on their own lines, indented under this one",
+    )
+
+
+def _not_list(e: _Error) -> tuple[str, str]:
+    return f"expected a list, found {_kind_of(e.value)}", "write each item on its own line starting with '- '"
+
+
+def _too_few(e: _Error) -> tuple[str, str]:
+    need = e.ctx.get("min_length", 1)
+    return f"needs at least {need} item{'s' if need != 1 else ''}", "add the missing items"
+
+
+def _too_many(e: _Error) -> tuple[str, str]:
+    return f"has too many items: at most {e.ctx.get('max_length')}", "remove the extra items"
+
+
+def _too_small(e: _Error) -> tuple[str, str]:
+    least = _plain(e.ctx.get("ge", e.ctx.get("gt")))
+    return (
+        f"{_show(e.value)} is too small: it must be at least {least}",
+        "write a number that is not negative",
+    )
+
+
+def _too_large(e: _Error) -> tuple[str, str]:
+    most = e.ctx.get("le", e.ctx.get("lt"))
+    hint = "write a smaller number"
+    if most == MAX_FIGURE:
+        hint = "check for extra digits, or count in a larger unit, e.g. 'billion dollars'"
+    return f"{_show(e.value)} is too large: it must be at most {_plain(most)}", hint
+
+
+def _not_finite(e: _Error) -> tuple[str, str]:
+    return "is not a finite number", "write a number"
+
+
+#: The message and hint for each type of pydantic error; any other type keeps pydantic's words.
+_MESSAGES: dict[str, Callable[[_Error], tuple[str, str]]] = {
+    "extra_forbidden": _unknown_field,
+    "missing": _missing_field,
+    "bool_type": _not_boolean,
+    **dict.fromkeys(
+        ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float"), _not_number
+    ),
+    "string_type": _not_text,
+    "string_pattern_mismatch": _wrong_form,
+    "string_too_short": _empty_text,
+    "string_too_long": _too_long_text,
+    "enum": _not_allowed_word,
+    **dict.fromkeys(("model_type", "model_attributes_type", "dict_type"), _not_record),
+    "list_type": _not_list,
+    "too_short": _too_few,
+    "too_long": _too_many,
+    **dict.fromkeys(("greater_than_equal", "greater_than"), _too_small),
+    **dict.fromkeys(("less_than_equal", "less_than"), _too_large),
+    "finite_number": _not_finite,
+}
+
+
 def _message(err: Any, path: Path_) -> tuple[str, str]:
-    kind = err["type"]
-    value = err.get("input")
-    ctx = err.get("ctx") or {}
-    expected = _type_at(path)
-
-    if kind == "extra_forbidden":
-        name = str(path[-1]) if path else "?"
-        model = _model_at(path[:-1])
-        allowed = list(model.model_fields) if model else []
-        meant = _meant_field(path)
-        hint = f"did you mean '{meant}'?" if meant else ""
-        if not hint and allowed:
-            hint = "the fields allowed here are: " + ", ".join(allowed)
-        return f"unknown field '{name}'", hint
-
-    if kind == "missing":
-        name = str(path[-1]) if path else "?"
-        desc = re.sub(r"\s*\([^)]*\)", "", _description(path))
-        hint = f"add '{name}:' here" + (f": {desc[:1].lower()}{desc[1:].rstrip('.')}" if desc else "")
-        return f"required field '{name}' is missing", hint
-
-    if kind == "bool_type":
-        if isinstance(value, str) and value.strip().lower() in _YES_NO_WORDS:
-            return f"{_show(value)} is not a boolean", "write true or false"
-        return f"expected true or false, found {_kind_of(value)}", "write true or false"
-
-    if kind in ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float"):
-        what = "a whole number" if kind.startswith("int") else "a number"
-        if isinstance(value, str) and _DATE_TEXT_RE.match(value.strip()):
-            return f"expected {what}, found the date {_show(value)}", f"write {what}, e.g. 1500"
-        if isinstance(value, str) and _NUMBER_TEXT_RE.match(value):
-            plain = re.sub(r"[,_ ]", "", value.strip())
-            return (
-                f"a number written as text: {_show(value)}",
-                f"write it without quotes, commas or underscores: {plain}",
-            )
-        if isinstance(value, float) and kind.startswith("int"):
-            return f"expected a whole number, found {_show(value)}", "leave out the decimal point"
-        return f"expected {what}, found {_kind_of(value)}", f"write {what}, e.g. 1500"
-
-    if kind == "string_type":
-        if isinstance(value, int) and not isinstance(value, bool) and _is_date_field(path):
-            return (
-                f"expected a date in quotes, found the number {value}",
-                f'put the date in quotes: "{value}"',
-            )
-        if isinstance(value, bool | int | float):
-            return f"expected text, found {_kind_of(value)}", f'put it in quotes: "{_show(value)}"'
-        return f"expected text, found {_kind_of(value)}", "write the text on the same line after the colon"
-
-    if kind == "string_pattern_mismatch":
-        pattern = ctx.get("pattern", "")
-        if pattern == DATE_PATTERN:
-            return f"{_show(value)} is not a date in the form YYYY-MM-DD", "write YYYY-MM-DD, e.g. 2024-10-23"
-        if pattern == ID_PATTERN:
-            return (
-                f"{_show(value)} is not a valid id",
-                "use lower-case letters, digits and single hyphens, e.g. 'nbc-troops-2024-10-23'",
-            )
-        if pattern == URL_PATTERN:
-            return (
-                f"{_show(value)} is not a web address starting with http:// or https://",
-                "write the full https:// address; other schemes such as javascript: are not allowed",
-            )
-        return f"{_show(value)} is not in the expected form", _pattern_hint(path, pattern)
-
-    if kind == "string_too_short":
-        return "is empty", "write some text, or leave the field out if it is optional"
-    if kind == "string_too_long":
-        limit = ctx.get("max_length")
-        return (
-            f"is too long: {len(value) if isinstance(value, str) else '?'} characters, the limit is {limit}",
-            ("shorten it"),
-        )
-
-    if kind == "enum":
-        allowed = (
-            [str(m.value) for m in expected]
-            if isinstance(expected, type) and issubclass(expected, Enum)
-            else []
-        )
-        words = ", ".join(allowed) if allowed else str(ctx.get("expected", ""))
-        hint = f"use one of: {words}"
-        if isinstance(value, str) and allowed:
-            mean = _did_you_mean(value, allowed)
-            if mean:
-                hint = f"{mean} Use one of: {words}"
-        noun = "values" if isinstance(expected, type) and issubclass(expected, int) else "words"
-        return f"{_show(value)} is not one of the allowed {noun}", hint
-
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        if not path:
-            return (
-                "the file must be a mapping with the fields dossier, sources, actors, questions and claims",
-                "start from the example in the editors' guide",
-            )
-        return f"expected a record of indented 'field: value' lines, found {_kind_of(value)}", (
-            "write the fields on their own lines, indented under this one"
-        )
-    if kind == "list_type":
-        return (
-            f"expected a list, found {_kind_of(value)}",
-            "write each item on its own line starting with '- '",
-        )
-    if kind == "too_short":
-        need = ctx.get("min_length", 1)
-        return f"needs at least {need} item{'s' if need != 1 else ''}", "add the missing items"
-    if kind == "too_long":
-        most = ctx.get("max_length")
-        return f"has too many items: at most {most}", "remove the extra items"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"{_show(value)} is too small: it must be at least {_plain(ctx.get('ge', ctx.get('gt')))}", (
-            "write a number that is not negative"
-        )
-    if kind in ("less_than_equal", "less_than"):
-        most = ctx.get("le", ctx.get("lt"))
-        hint = "write a smaller number"
-        if most == MAX_FIGURE:
-            hint = "check for extra digits, or count in a larger unit, e.g. 'billion dollars'"
-        return f"{_show(value)} is too large: it must be at most {_plain(most)}", hint
-    if kind == "finite_number":
-        return "is not a finite number", "write a number"
-    return str(err.get("msg", "is not valid")), ""
+    """The message and hint for one pydantic error at ``path``."""
+    make = _MESSAGES.get(err["type"])
+    if make is None:
+        return str(err.get("msg", "is not valid")), ""
+    return make(_Error(err["type"], err.get("input"), err.get("ctx") or {}, path))
 
 
 def _is_date_field(path: Path_) -> bool:

@@ -2,12 +2,14 @@
 
 Three passes, all run on every file so that editors see every problem in one go:
 
-1. the strict loader (``loader.py``): YAML syntax, tabs, duplicate keys, anchors, limits;
+1. the strict loader (the ``reading`` package): YAML syntax, tabs, duplicate keys, anchors,
+   limits;
 2. the schema (``model.ClaimsFile``, pydantic): required fields, types, id and date formats,
    URLs, vocabularies; each pydantic error becomes a :class:`Problem` at the offending value,
-   with a plain message and a hint on how to fix it;
-3. the dossier's own rules (``semantics.py``): unique ids, references that resolve, values that
-   fit their question, real and not future dates, no cycles in supersession or copying;
+   with a plain message and a hint on how to fix it (``schema_problems.py``);
+3. the dossier's own rules (the ``rules`` package): unique ids, references that resolve,
+   values that fit their question, real and not future dates, no cycles in supersession or
+   copying;
 
 and then, when a snapshots folder is given, quote verification (``quotes.py``).
 
@@ -32,10 +34,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..problems import Problem
-from ..reading import loader
-from ..reading.loader import Located
+from ..reading import load
+from ..reading.positions import Located
 from ..records.model import ClaimsFile
-from . import rules as semantics
+from . import quotes, rules
 from .schema_problems import problems_from_validation_error
 
 
@@ -106,9 +108,8 @@ def validate_located(
         data = ClaimsFile.model_validate(located.data)
     except ValidationError as exc:
         problems.extend(problems_from_validation_error(exc, located, name))
-    problems.extend(semantics.check(located, name, today))
+    problems.extend(rules.check(located, name, today))
     if snapshots is not None:
-        from . import quotes  # written alongside; imported here so the core loads without it
 
         def where(path: tuple[object, ...]) -> tuple[int, int]:
             return located.where(path)  # type: ignore[arg-type]
@@ -125,9 +126,9 @@ def load_and_validate(
 ) -> ValidationResult:
     """Load ``path`` and check everything; never raises for any file content."""
     path = Path(path)
-    name = loader.display_name(path)
+    name = load.display_name(path)
     with _gc_paused():
-        loaded = loader.load_file(path, name)
+        loaded = load.load_file(path, name)
         problems = list(loaded.problems)
         data: ClaimsFile | None = None
         if loaded.located is not None and not loaded.fatal:
