@@ -4,6 +4,10 @@ Exit status: 0 success, 1 the dossier (or the committed schema) has problems, 2 
 (unknown option, a file or folder that does not exist, an id that is not in the file).
 Bad input never produces a traceback: every problem is one line,
 ``claims.yaml:LINE:COL: field: what is wrong (how to fix it)``.
+
+Each command imports what it needs (the record model, the checks, YAML, the schema generator)
+inside its handler, not at the top of this module: those imports take several times longer
+than the rest of the command, and ``dossier --help`` or a usage error needs none of them.
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeAlias
 
-from ..problems import DossierError, Problem
+from ..problems import Problem
 
 DEFAULT_FILE = "claims.yaml"
 SNAPSHOTS_ENV = "DOSSIER_SNAPSHOTS"
@@ -68,16 +73,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     snapshots = _snapshots_folder(args.snapshots)
     from ..checking.validate import load_and_validate
 
-    data = None
-    try:
-        result = load_and_validate(path, snapshots=snapshots)
-    except DossierError as exc:
-        problems = list(exc.problems)
-    else:
-        problems = list(result.problems)
-        data = result.data if result.ok else None
-        if data is None and not problems:  # defensive: no data must always come with a reason
-            problems = [Problem(path.name, 1, 1, "(file)", "the file could not be read as a dossier")]
+    result = load_and_validate(path, snapshots=snapshots)
+    problems = list(result.problems)
+    data = result.data if result.ok else None
+    if data is None and not problems:  # defensive: no data must always come with a reason
+        problems = [Problem(path.name, 1, 1, "(file)", "the file could not be read as a dossier")]
 
     valid = data is not None and not problems
     if args.format == "json":
@@ -195,7 +195,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
+    _add_validate(commands)
+    _add_schema(commands)
+    _add_reference(commands)
+    _add_new(commands)
+    return parser
 
+
+#: What ``parser.add_subparsers()`` returns (argparse keeps the class's name private).
+_Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_file_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", metavar="FILE", nargs="?", default=DEFAULT_FILE, help="default: claims.yaml")
+
+
+def _add_validate(commands: _Commands) -> None:
     validate = commands.add_parser(
         "validate",
         help="check the claim records and report every problem",
@@ -203,9 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
         "every problem at once as FILE:LINE:COL: field: message (hint). Exit status 0 when valid, "
         "1 when not, 2 on a usage error.",
     )
-    validate.add_argument(
-        "file", metavar="FILE", nargs="?", default=DEFAULT_FILE, help="default: claims.yaml"
-    )
+    _add_file_argument(validate)
     validate.add_argument(
         "--snapshots",
         metavar="DIR",
@@ -220,6 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(handler=cmd_validate)
 
+
+def _add_schema(commands: _Commands) -> None:
     schema = commands.add_parser(
         "schema",
         help="write claims.schema.json (the JSON Schema for editors) from the claim-record model",
@@ -233,6 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(handler=cmd_schema)
 
+
+def _add_reference(commands: _Commands) -> None:
     reference = commands.add_parser(
         "reference",
         help="print the editors' reference to every field of claims.yaml (Markdown)",
@@ -240,16 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reference.set_defaults(handler=cmd_reference)
 
-    new = commands.add_parser(
-        "new", help="add a skeleton record to claims.yaml", description="Add a skeleton record."
-    )
-    kinds = new.add_subparsers(dest="kind", metavar="KIND")
-    kinds.required = True
-    claim = kinds.add_parser(
-        "claim",
-        help="add a skeleton claim for a question",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="""\
+
+_NEW_CLAIM_DESCRIPTION = """\
 Add a skeleton claim at the end of the claims: list, changing nothing else in
 the file (comments and layout included), and print the line where it starts.
 
@@ -259,16 +268,28 @@ troops-sent-2). You may rename it before it is published; never change it
 afterwards, since it is the claim page's address.
 
 The fields still to fill in are left empty and marked # TODO, so
-`dossier validate` lists each of them until the record is complete.""",
+`dossier validate` lists each of them until the record is complete."""
+
+
+def _add_new(commands: _Commands) -> None:
+    new = commands.add_parser(
+        "new", help="add a skeleton record to claims.yaml", description="Add a skeleton record."
+    )
+    kinds = new.add_subparsers(dest="kind", metavar="KIND")
+    kinds.required = True
+    claim = kinds.add_parser(
+        "claim",
+        help="add a skeleton claim for a question",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=_NEW_CLAIM_DESCRIPTION,
     )
     claim.add_argument("--question", required=True, metavar="Q", help="id of the question the claim answers")
     claim.add_argument("--actor", metavar="A", help="id of who made the claim (else left to fill in)")
     claim.add_argument(
         "--source", metavar="S", help="id of the source of the first citation (else left to fill in)"
     )
-    claim.add_argument("file", metavar="FILE", nargs="?", default=DEFAULT_FILE, help="default: claims.yaml")
+    _add_file_argument(claim)
     claim.set_defaults(handler=cmd_new_claim)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -186,6 +186,28 @@ def add_claim(text: str, *, question: str, actor: str | None = None, source: str
     Raises :class:`UnknownReference` when the question, actor or source is not in the file and
     :class:`ScaffoldError` when the file cannot take a new record safely.
     """
+    root = _compose(text)
+    question_node = _referenced_question(root, question=question, actor=actor, source=source)
+    claims = _get(root, "claims")
+    if claims is None:
+        raise ScaffoldError(
+            "the file has no `claims:` list; add a line `claims:` at the end of the file first"
+        )
+    newline = "\r\n" if "\r\n" in text else "\n"
+    claim_id = next_claim_id(question, _ids(claims))
+    spot = _insertion_spot(text, claims, newline)
+    body = skeleton(
+        claim_id, question, question_node, actor=actor, source=source, dash=spot.dash, indent=spot.indent
+    )
+    block = spot.gap + "".join(line + newline for line in body)
+    new_text = spot.prefix + block + spot.suffix
+    first_line = spot.prefix.count("\n") + 1 + (1 if spot.gap else 0)
+    _check(text, new_text, claim_id)
+    return NewClaim(text=new_text, claim_id=claim_id, line=first_line, block=block)
+
+
+def _compose(text: str) -> yaml.MappingNode:
+    """The file's top-level mapping, as nodes with their marks."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -197,7 +219,13 @@ def add_claim(text: str, *, question: str, actor: str | None = None, source: str
         ) from None
     if not isinstance(root, yaml.MappingNode):
         raise ScaffoldError("the file does not hold the dossier's sections (dossier:, sources:, claims: ...)")
+    return root
 
+
+def _referenced_question(
+    root: yaml.MappingNode, *, question: str, actor: str | None, source: str | None
+) -> yaml.Node:
+    """The question's node, once the question, actor and source named are known to be in the file."""
     questions = _items(_get(root, "questions"))
     question_node = next((q for q in questions if _scalar(_get(q, "id")) == question), None)
     if question_node is None:
@@ -215,75 +243,75 @@ def add_claim(text: str, *, question: str, actor: str | None = None, source: str
     for label, wanted in (("question", question), ("actor", actor), ("source", source)):
         if wanted is not None and not ID_RE.match(wanted):
             raise UnknownReference(f"'{wanted}' is not a valid {label} id")
+    return question_node
 
-    claims = _get(root, "claims")
-    if claims is None:
-        raise ScaffoldError(
-            "the file has no `claims:` list; add a line `claims:` at the end of the file first"
-        )
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(keepends=True)
-    claim_id = next_claim_id(question, _ids(claims))
 
-    def build(dash: int, indent: int) -> str:
-        body = skeleton(
-            claim_id, question, question_node, actor=actor, source=source, dash=dash, indent=indent
-        )
-        return "".join(line + newline for line in body)
+@dataclass(frozen=True)
+class _Spot:
+    """Where the new record goes: ``prefix + gap + record + suffix`` is the new file."""
 
+    prefix: str  # the text before the record, ending with a line break (or empty)
+    suffix: str  # the text after it
+    dash: int  # the column of the record's dash
+    indent: int  # the column of its fields
+    gap: str = ""  # a blank line before the record, or nothing
+
+
+def _insertion_spot(text: str, claims: yaml.Node, newline: str) -> _Spot:
     flow_empty = isinstance(claims, yaml.SequenceNode) and claims.flow_style and not claims.value
     null_value = isinstance(claims, yaml.ScalarNode) and claims.tag == "tag:yaml.org,2002:null"
     if flow_empty or null_value:
-        # `claims: []` (or `claims:` with nothing after it): the value is replaced by the record.
-        start, end = int(claims.start_mark.index), int(claims.end_mark.index)
-        head = text[:start].rstrip(" \t") + text[end:]
-        key_line = int(claims.start_mark.line)
-        head_lines = head.splitlines(keepends=True)
-        cut = sum(len(line) for line in head_lines[: key_line + 1])
-        prefix = head[:cut]
-        if prefix and not prefix.endswith(("\n", "\r")):
-            prefix += newline
-        block = build(2, 4)
-        new_text = prefix + block + head[cut:]
-        first_line = prefix.count("\n") + 1
-    elif isinstance(claims, yaml.SequenceNode) and not claims.flow_style:
-        last = claims.value[-1]
-        content_col = int(last.start_mark.column)
-        start_line = lines[last.start_mark.line]
-        dash = start_line.rfind("-", 0, content_col)
-        if dash < 0:  # the record starts on the line after a lone dash
-            dash = max(content_col - 2, 0)
-        end_index = _last_index(last)
-        end_line = text.count("\n", 0, end_index)
-        at = end_line if end_index == 0 or text[end_index - 1] == "\n" else end_line + 1
-        # Comments indented as deep as the record's fields still belong to it.
-        probe = at
-        while probe < len(lines):
-            depth = _comment_indent(lines[probe])
-            if depth is not None and depth >= content_col:
-                at = probe + 1
-            elif not _is_blank(lines[probe]):
-                break
-            probe += 1
-        # Keep the list's rhythm: a blank line between records if the last one had one before it.
-        gap = ""
-        first_of_last = int(last.start_mark.line)
-        if len(claims.value) > 1 and first_of_last > 0 and _is_blank(lines[first_of_last - 1]):
-            gap = newline
-        prefix = "".join(lines[:at])
-        if prefix and not prefix.endswith(("\n", "\r")):
-            prefix += newline
-        block = gap + build(dash, content_col)
-        new_text = prefix + block + "".join(lines[at:])
-        first_line = prefix.count("\n") + 1 + (1 if gap else 0)
-    else:
-        raise ScaffoldError(
-            "`claims:` is written in flow style ([...]) or is not a list; write it as a block list, "
-            "one `- id: ...` record after another"
-        )
+        return _instead_of_value(text, claims, newline)
+    if isinstance(claims, yaml.SequenceNode) and not claims.flow_style:
+        return _after_last_record(text, claims, newline)
+    raise ScaffoldError(
+        "`claims:` is written in flow style ([...]) or is not a list; write it as a block list, "
+        "one `- id: ...` record after another"
+    )
 
-    _check(text, new_text, claim_id)
-    return NewClaim(text=new_text, claim_id=claim_id, line=first_line, block=block)
+
+def _with_line_end(prefix: str, newline: str) -> str:
+    return prefix + newline if prefix and not prefix.endswith(("\n", "\r")) else prefix
+
+
+def _instead_of_value(text: str, claims: yaml.Node, newline: str) -> _Spot:
+    """`claims: []` (or `claims:` with nothing after it): the value is replaced by the record."""
+    start, end = int(claims.start_mark.index), int(claims.end_mark.index)
+    head = text[:start].rstrip(" \t") + text[end:]
+    key_line = int(claims.start_mark.line)
+    head_lines = head.splitlines(keepends=True)
+    cut = sum(len(line) for line in head_lines[: key_line + 1])
+    return _Spot(_with_line_end(head[:cut], newline), head[cut:], dash=2, indent=4)
+
+
+def _after_last_record(text: str, claims: yaml.SequenceNode, newline: str) -> _Spot:
+    """A block list: the record goes after the last one, in the same columns."""
+    lines = text.splitlines(keepends=True)
+    last = claims.value[-1]
+    content_col = int(last.start_mark.column)
+    start_line = lines[last.start_mark.line]
+    dash = start_line.rfind("-", 0, content_col)
+    if dash < 0:  # the record starts on the line after a lone dash
+        dash = max(content_col - 2, 0)
+    end_index = _last_index(last)
+    end_line = text.count("\n", 0, end_index)
+    at = end_line if end_index == 0 or text[end_index - 1] == "\n" else end_line + 1
+    # Comments indented as deep as the record's fields still belong to it.
+    probe = at
+    while probe < len(lines):
+        depth = _comment_indent(lines[probe])
+        if depth is not None and depth >= content_col:
+            at = probe + 1
+        elif not _is_blank(lines[probe]):
+            break
+        probe += 1
+    # Keep the list's rhythm: a blank line between records if the last one had one before it.
+    gap = ""
+    first_of_last = int(last.start_mark.line)
+    if len(claims.value) > 1 and first_of_last > 0 and _is_blank(lines[first_of_last - 1]):
+        gap = newline
+    prefix = _with_line_end("".join(lines[:at]), newline)
+    return _Spot(prefix, "".join(lines[at:]), dash=dash, indent=content_col, gap=gap)
 
 
 def _check(old_text: str, new_text: str, claim_id: str) -> None:
