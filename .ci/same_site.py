@@ -60,7 +60,9 @@ def _export(rev: str, into: Path) -> None:
 
 def _build(tree: Path, out: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-c", _DRIVER, str(tree), str(out)], env=env, check=True)
+    done = subprocess.run([sys.executable, "-c", _DRIVER, str(tree), str(out)], env=env, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"the build of {tree} failed (its messages are above)")
 
 
 def _differences(a: Path, b: Path) -> list[str]:

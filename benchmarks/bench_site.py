@@ -21,9 +21,9 @@ times each, and prints:
 * the largest claim page: its own HTML, the article the page adds to the theme's frame (goal:
   under 30 KB), and the whole file with the theme's header, navigation and footer;
 * the time of our own phases, measured here in-process on the same file: loading
-  (``loader.load_file``), validation with quote verification (``validate.validate_located``),
+  (``load.load_file``), validation with quote verification (``validate.validate_located``),
   conflict analysis (``conflicts.analyse``) and rendering every generated page and download
-  (``render.DossierSite(...)``); goal: validation and analysis each under 1 s at 10,000 claims
+  (``pages.DossierSite(...)``); goal: validation and analysis each under 1 s at 10,000 claims
   and growing at most 12 times from 1,000.
 
 The generated sites are written under ``--workdir`` (default: a temporary folder, removed at
@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import site_shape, synthetic
+from site_plugins.dossier.records.index import Index
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_RATIO = 1.15
@@ -217,7 +218,7 @@ def time_phases(site: Path, repeat: int) -> tuple[dict[str, float], int, int]:
     machine the two agree, and on a shared one CPU time is the steadier reading."""
     from site_plugins.dossier.analysis import conflicts
     from site_plugins.dossier.checking import validate
-    from site_plugins.dossier.reading import loader
+    from site_plugins.dossier.reading import load
 
     claims = site / "claims.yaml"
     snapshots = site / "snapshots"
@@ -227,7 +228,7 @@ def time_phases(site: Path, repeat: int) -> tuple[dict[str, float], int, int]:
         # The two halves of validate.load_and_validate, as it runs them (garbage collector paused).
         with validate._gc_paused():
             start = time.process_time()
-            loaded = loader.load_file(claims)
+            loaded = load.load_file(claims)
             times["load"].append(time.process_time() - start)
             if loaded.located is None or loaded.problems:
                 raise SystemExit(f"the generated dossier does not load: {loaded.problems[:5]}")
@@ -241,15 +242,18 @@ def time_phases(site: Path, repeat: int) -> tuple[dict[str, float], int, int]:
             raise SystemExit(f"the generated dossier does not validate: {problems[:5]}")
         for _ in range(5):  # cheap, and the shortest of the phases: more samples
             start = time.process_time()
-            analysis = conflicts.analyse(result.data)
+            analysis = conflicts.analyse(Index(result.data))
             times["analyse"].append(time.process_time() - start)
         n_conflicts, pairs = len(analysis.conflicts), analysis.pairs_compared
         try:
-            from site_plugins.dossier.site.render import DossierSite, SiteOptions
+            from site_plugins.dossier.site.options import SiteOptions
+            from site_plugins.dossier.site.pages import DossierSite
         except ImportError:
             continue
         start = time.process_time()
-        rendered = DossierSite(result.data, SiteOptions(site_name="bench"), line_of=result.line_of)
+        # The charts drawn in this process, so that the time counts them.
+        options = SiteOptions(site_name="bench", background_charts=False)
+        rendered = DossierSite(result.data, options, line_of=result.line_of)
         rendered.pages()
         rendered.downloads()
         times["render"].append(time.process_time() - start)

@@ -52,3 +52,36 @@ def test_domain_core_has_no_mkdocs_import() -> None:
     assert {name: mods for name, mods in offenders.items() if mods} == {}
     # The adapter really is where MkDocs comes in (so this test can fail).
     assert any(name.startswith("mkdocs") for name in _imports(ADAPTER / "plugin.py"))
+
+
+#: Sizes a reader can hold in mind (templates aside).
+MAX_MODULE_LINES, MAX_CLASS_LINES, MAX_FUNCTION_LINES = 500, 250, 80
+
+
+def _oversized(path: Path, root: Path = REPO) -> list[str]:
+    source = path.read_text(encoding="utf-8")
+    where = str(path.relative_to(root))
+    found = []
+    if source.count("\n") > MAX_MODULE_LINES:
+        found.append(f"{where}: {source.count(chr(10))} lines")
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            size = (node.end_lineno or node.lineno) - node.lineno + 1
+            limit = MAX_CLASS_LINES if isinstance(node, ast.ClassDef) else MAX_FUNCTION_LINES
+            if size > limit:
+                found.append(f"{where}:{node.lineno}: {node.name} is {size} lines (at most {limit})")
+    return found
+
+
+def test_modules_classes_and_functions_stay_small() -> None:
+    paths = sorted([*CORE.rglob("*.py"), *(REPO / "hooks").rglob("*.py")])
+    assert len(paths) > 20
+    assert [problem for path in paths for problem in _oversized(path)] == []
+
+
+def test_the_size_check_can_fail(tmp_path: Path) -> None:
+    big = tmp_path / "big.py"
+    body = "\n".join(f"    x{i} = {i}" for i in range(MAX_FUNCTION_LINES + 1))
+    big.write_text(f"def f():\n{body}\n", encoding="utf-8")
+    expected = f"big.py:1: f is {MAX_FUNCTION_LINES + 2} lines (at most {MAX_FUNCTION_LINES})"
+    assert _oversized(big, tmp_path) == [expected]

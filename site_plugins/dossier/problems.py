@@ -33,11 +33,3 @@ class Problem:
             "message": self.message,
             "hint": self.hint,
         }
-
-
-class DossierError(Exception):
-    """Raised when a dossier cannot be used; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from site_plugins.dossier.analysis.conflicts import Analysis, Conflict, analyse
+from site_plugins.dossier.records.index import Index
 
 from .conftest import claim, dossier, question
 
@@ -23,7 +24,7 @@ def only(analysis: Analysis) -> Conflict:
 
 
 def quantity(claims: list[dict[str, Any]], **fields: Any) -> Analysis:
-    return analyse(dossier([question(**fields)], claims))
+    return analyse(Index(dossier([question(**fields)], claims)))
 
 
 # ---------------------------------------------------------------------------
@@ -390,7 +391,7 @@ def test_growing_count_with_partial_dates_that_could_come_in_either_order() -> N
 
 def yes_no(claims: list[dict[str, Any]], **fields: Any) -> Analysis:
     q = question(kind="yes-no", text="Are North Korean troops in Russia?", **fields)
-    return analyse(dossier([q], claims))
+    return analyse(Index(dossier([q], claims)))
 
 
 def test_opposite_answers_conflict() -> None:
@@ -471,7 +472,7 @@ OPTIONS = [
 
 
 def choice(claims: list[dict[str, Any]], **fields: Any) -> Analysis:
-    return analyse(dossier([question(kind="choice", options=OPTIONS, **fields)], claims))
+    return analyse(Index(dossier([question(kind="choice", options=OPTIONS, **fields)], claims)))
 
 
 def test_single_answer_choice_different_options_conflict() -> None:
@@ -529,7 +530,9 @@ def test_exclusions_written_on_both_sides_give_one_conflict() -> None:
         {"id": "labour", "label": "labour only", "excludes": ["combat"]},
     ]
     q = question(kind="choice", options=options, multiple=True)
-    result = analyse(dossier([q], [claim("c1", {"option": "combat"}), claim("c2", {"option": "labour"})]))
+    result = analyse(
+        Index(dossier([q], [claim("c1", {"option": "combat"}), claim("c2", {"option": "labour"})]))
+    )
     assert pairs(result) == [("c1", "c2")]
     assert result.pairs_compared == 1
 
@@ -537,7 +540,7 @@ def test_exclusions_written_on_both_sides_give_one_conflict() -> None:
 def test_multiple_answer_choice_without_exclusions_compares_nothing() -> None:
     options = [{"id": "x", "label": "x"}, {"id": "y", "label": "y"}]
     q = question(kind="choice", options=options, multiple=True)
-    result = analyse(dossier([q], [claim("c1", {"option": "x"}), claim("c2", {"option": "y"})]))
+    result = analyse(Index(dossier([q], [claim("c1", {"option": "x"}), claim("c2", {"option": "y"})])))
     assert result.conflicts == []
     assert result.pairs_compared == 0
 
@@ -610,7 +613,7 @@ def test_declared_link_across_questions_is_listed_under_the_first_claims_questio
             claim("b", {"answer": "yes"}, question="other"),
         ],
     )
-    conflict = only(analyse(data))
+    conflict = only(analyse(Index(data)))
     assert (conflict.a, conflict.question) == ("b", "other")
 
 
@@ -694,7 +697,7 @@ def test_editor_resolution_sets_status_and_note_for_either_order() -> None:
             {"claims": ["c1", "c3"], "status": "open", "note": "Waiting for confirmation."},
         ],
     )
-    by_id = analyse(data).by_id
+    by_id = analyse(Index(data)).by_id
     assert (by_id["c1--c2"].status, by_id["c1--c2"].resolution) == (
         "resolved",
         "The lower figure counted only one unit.",
@@ -711,7 +714,7 @@ def test_editor_resolution_overrides_retraction() -> None:
             {"claims": ["c1", "c2"], "status": "open", "note": "The retraction is itself disputed."}
         ],
     )
-    conflict = only(analyse(data))
+    conflict = only(analyse(Index(data)))
     assert (conflict.status, conflict.resolution) == ("open", "The retraction is itself disputed.")
 
 
@@ -721,7 +724,7 @@ def test_resolution_of_a_pair_that_does_not_conflict_adds_nothing() -> None:
         [claim("c1", {"exactly": 1}), claim("c2", {"exactly": 1})],
         resolutions=[{"claims": ["c1", "c2"], "status": "resolved", "note": "n"}],
     )
-    assert analyse(data).conflicts == []
+    assert analyse(Index(data)).conflicts == []
 
 
 # ---------------------------------------------------------------------------
@@ -740,7 +743,7 @@ def test_order_is_question_order_then_claim_ids() -> None:
             claim("y-1", {"answer": "yes"}, question="second"),
         ],
     )
-    result = analyse(data)
+    result = analyse(Index(data))
     assert [c.id for c in result.conflicts] == ["y-1--y-2", "q-a--q-b", "q-a--q-c", "q-b--q-c"]
     assert [c.id for c in result.by_claim["q-a"]] == ["q-a--q-b", "q-a--q-c"]
 
@@ -782,14 +785,14 @@ def test_sweep_finds_exactly_what_comparing_every_pair_finds(quantity_fields: di
     """The sweep only skips pairs that cannot conflict: checked against all pairs, two at a time."""
     claims = random_dossier(seed=4, n=90, days=60, window=5)
     data = dossier(random_questions(5, **quantity_fields), claims)
-    swept = {(c.a, c.b): c.why for c in analyse(data).conflicts}
+    swept = {(c.a, c.b): c.why for c in analyse(Index(data)).conflicts}
     assert swept  # the data has conflicts to find
     every_pair: dict[tuple[str, str], str] = {}
     for i, x in enumerate(data.claims):
         for y in data.claims[i + 1 :]:
             if x.question != y.question:
                 continue
-            for c in analyse(data.model_copy(update={"claims": [x, y]})).conflicts:
+            for c in analyse(Index(data.model_copy(update={"claims": [x, y]}))).conflicts:
                 every_pair[(c.a, c.b)] = c.why
     assert swept == every_pair
 
@@ -798,8 +801,8 @@ def test_result_does_not_depend_on_the_order_of_the_claims() -> None:
     claims = random_dossier(seed=9, n=150, days=40, window=3)
     shuffled = list(claims)
     random.Random(1).shuffle(shuffled)
-    one = analyse(dossier(random_questions(3), claims))
-    two = analyse(dossier(random_questions(3), shuffled))
+    one = analyse(Index(dossier(random_questions(3), claims)))
+    two = analyse(Index(dossier(random_questions(3), shuffled)))
     assert one.conflicts == two.conflicts
     assert one.pairs_compared == two.pairs_compared
 
@@ -807,15 +810,15 @@ def test_result_does_not_depend_on_the_order_of_the_claims() -> None:
 def test_pairs_compared_stays_far_below_all_pairs() -> None:
     n = 2000
     claims = random_dossier(seed=1, n=n, days=365, window=7)
-    result = analyse(dossier(random_questions(7), claims))
+    result = analyse(Index(dossier(random_questions(7), claims)))
     all_pairs = n * (n - 1) // 2
     assert result.conflicts
     assert 0 < result.pairs_compared < all_pairs // 20
 
 
 def test_pairs_compared_grows_linearly_with_claims_at_a_constant_density() -> None:
-    small = analyse(dossier(random_questions(7), random_dossier(seed=2, n=500, days=100, window=7)))
-    large = analyse(dossier(random_questions(7), random_dossier(seed=2, n=2000, days=400, window=7)))
+    small = analyse(Index(dossier(random_questions(7), random_dossier(seed=2, n=500, days=100, window=7))))
+    large = analyse(Index(dossier(random_questions(7), random_dossier(seed=2, n=2000, days=400, window=7))))
     assert large.pairs_compared < small.pairs_compared * 6  # 4x the claims; all pairs would be 16x
 
 

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from site_plugins.dossier.analysis.conflicts import analyse
+from site_plugins.dossier.records.index import Index
 from site_plugins.dossier.records.model import Claim, ClaimsFile, Question, date_bounds
 
 from .conftest import claim, dossier, question
@@ -152,7 +153,7 @@ def conflicts(q: Question, x: Claim, y: Claim) -> bool:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dossiers())
 def test_sweep_agrees_with_every_pair_on_every_day(data: ClaimsFile) -> None:
-    result = analyse(data)
+    result = analyse(Index(data))
     assert {(c.a, c.b) for c in result.conflicts} == reference(data)
     n = len(data.claims)
     assert result.pairs_compared <= n * (n - 1) // 2

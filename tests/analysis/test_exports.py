@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from site_plugins.dossier.analysis.conflicts import analyse
+from site_plugins.dossier.records.index import Index
 from site_plugins.dossier.records.model import ClaimsFile
 from site_plugins.dossier.site.exports import export_files, safe_cell
 
@@ -50,7 +51,7 @@ def sample() -> ClaimsFile:
 
 def files() -> dict[str, bytes]:
     data = sample()
-    return export_files(data, analyse(data))
+    return export_files(Index(data), analyse(Index(data)))
 
 
 def rows(content: bytes) -> list[dict[str, str]]:
@@ -78,7 +79,7 @@ def test_json_parses_back_in_file_order_with_sorted_keys() -> None:
     sources = json.loads(out["sources.json"])
     assert [s["id"] for s in sources] == [s.id for s in data.sources]
     conflicts = json.loads(out["conflicts.json"])
-    assert [c["id"] for c in conflicts] == [c.id for c in analyse(data).conflicts]
+    assert [c["id"] for c in conflicts] == [c.id for c in analyse(Index(data)).conflicts]
     for name in ("claims.json", "sources.json", "conflicts.json"):
         for record in json.loads(out[name]):
             assert list(record) == sorted(record)
@@ -185,7 +186,7 @@ def test_safe_cell(value: Any, cell: str) -> None:
 
 def test_an_empty_dossier_exports_headers_and_empty_lists() -> None:
     data = dossier([question()], [])
-    out = export_files(data, analyse(data))
+    out = export_files(Index(data), analyse(Index(data)))
     assert json.loads(out["claims.json"]) == []
     assert json.loads(out["conflicts.json"]) == []
     assert out["conflicts.csv"] == b"id,question,a,b,kind,why,status,resolution\n"

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from site_plugins.dossier.records.index import Index
+
 
 def load(path: Path) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -91,4 +93,4 @@ def expected_conflicts(claims_file: Path) -> list[Any]:
     snapshots = os.environ.get("DOSSIER_SNAPSHOTS")
     result = load_and_validate(claims_file, snapshots=Path(snapshots) if snapshots else None)
     assert result.ok and result.data is not None, [str(p) for p in result.problems]
-    return list(analyse(result.data).conflicts)
+    return list(analyse(Index(result.data)).conflicts)

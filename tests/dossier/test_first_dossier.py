@@ -23,6 +23,7 @@ import pytest
 from site_plugins.dossier.analysis import conflicts, corroboration
 from site_plugins.dossier.checking.quotes import normalise
 from site_plugins.dossier.checking.validate import ValidationResult, load_and_validate
+from site_plugins.dossier.records.index import Index
 from site_plugins.dossier.records.model import ClaimsFile, ClaimStatus, QuestionKind
 
 REPO = Path(__file__).resolve().parents[2]
@@ -61,7 +62,7 @@ def data(result: ValidationResult) -> ClaimsFile:
 
 @pytest.fixture(scope="module")
 def analysis(data: ClaimsFile) -> conflicts.Analysis:
-    return conflicts.analyse(data)
+    return conflicts.analyse(Index(data))
 
 
 # ---------------------------------------------------------------------------
@@ -182,7 +183,7 @@ def test_every_question_and_actor_is_used(data: ClaimsFile) -> None:
 
 
 def test_copies_and_rewrites_lead_back_to_two_origins(data: ClaimsFile) -> None:
-    origin = corroboration.origin_of(data)
+    origin = Index(data).origin_of
     by_snapshot = {s.snapshot: s.id for s in data.sources if s.snapshot}
     nbc_blog = by_snapshot["000_bfca09788db2ecc0.txt"]
     nbc_cnbc = by_snapshot["001_82a9f5469afd3e09.txt"]
@@ -201,8 +202,8 @@ def test_a_claim_cited_from_both_nbc_copies_counts_one_origin(data: ClaimsFile) 
     cited_from_both = [c for c in data.claims if both <= {x.source for x in c.citations}]
     assert cited_from_both, "no claim cites both copies of the NBC News report"
     for claim in cited_from_both:
-        origins = corroboration.origins_of_claim(claim, corroboration.origin_of(data))
-        nbc = {corroboration.origin_of(data)[s] for s in both}
+        origins = corroboration.origins_of_claim(claim, Index(data))
+        nbc = {Index(data).origin_of[s] for s in both}
         assert len(nbc & set(origins)) == 1, claim.id
 
 
@@ -290,7 +291,7 @@ def test_the_growth_rule_would_flag_a_jump_or_a_fall(data: ClaimsFile, analysis:
     ]
     for pair in (moved, fell):
         trial = data.model_copy(update={"claims": pair, "resolutions": []})
-        found = conflicts.analyse(trial).conflicts
+        found = conflicts.analyse(Index(trial)).conflicts
         assert [c.kind for c in found] == ["quantity"], pair
 
 

@@ -29,10 +29,12 @@ from hypothesis import strategies as st
 from site_plugins.dossier.analysis import conflicts, corroboration
 from site_plugins.dossier.checking import validate
 from site_plugins.dossier.problems import Problem
+from site_plugins.dossier.records.index import Index
 from site_plugins.dossier.records.model import ClaimsFile
 from site_plugins.dossier.site import exports
 from site_plugins.dossier.site.layout import Layout
-from site_plugins.dossier.site.render import DossierSite, SiteOptions
+from site_plugins.dossier.site.options import SiteOptions
+from site_plugins.dossier.site.pages import DossierSite
 
 from .kit import REPO
 
@@ -225,13 +227,13 @@ def _run_pipeline(path: Path) -> None:
         return
     data = result.data
     assert isinstance(data, ClaimsFile)
-    analysis = conflicts.analyse(data)
+    index = Index(data)
+    analysis = conflicts.analyse(index)
     for conflict in analysis.conflicts:
         assert conflict.a in analysis.by_claim and conflict.b in analysis.by_claim
-    origins = corroboration.origin_of(data)
     for claim in data.claims:
-        assert corroboration.independent_origins(claim, data, origins) >= 0
-    files = exports.export_files(data, analysis)
+        assert corroboration.independent_origins(claim, index) >= 0
+    files = exports.export_files(index, analysis)
     assert files and all(isinstance(v, bytes) for v in files.values())
     site = DossierSite(
         data,
@@ -240,6 +242,7 @@ def _run_pipeline(path: Path) -> None:
             site_url="https://example.org/dossier/",
             layout=Layout(),
             edit_base="https://github.com/example/dossier/blob/main/claims.yaml",
+            background_charts=False,
         ),
         line_of=result.line_of,
     )

@@ -23,6 +23,7 @@ import yaml
 from benchmarks import site_shape, synthetic
 from site_plugins.dossier.analysis import conflicts
 from site_plugins.dossier.checking.validate import load_and_validate
+from site_plugins.dossier.records.index import Index
 from site_plugins.dossier.records.model import ClaimsFile, date_bounds
 
 #: Sections of a claim page Material's search may index: the page itself, Evidence,
@@ -69,7 +70,7 @@ def test_generated_dossier_is_valid_and_shaped_like_a_real_one(tmp_path: Path) -
     assert len({s.reliability for s in data.sources}) >= 4
     assert sum(1 for c in data.claims if c.supersedes) >= 5
     assert sum(1 for c in data.claims if len(c.citations) > 1) >= 50
-    analysis = conflicts.analyse(data)
+    analysis = conflicts.analyse(Index(data))
     assert {c.kind for c in analysis.conflicts} == {"yes-no", "quantity", "choice", "declared"}
 
 
@@ -176,7 +177,7 @@ def test_conflict_analysis_compares_no_more_pairs_than_the_sweep_allows() -> Non
     n = 5_000
     text = synthetic.claims_yaml(synthetic.make_dossier(n), snapshots=False)
     data = ClaimsFile.model_validate(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-    analysis = conflicts.analyse(data)
+    analysis = conflicts.analyse(Index(data))
     bound = _sweep_bound(data)
     all_pairs = n * (n - 1) // 2
     assert analysis.conflicts, "the generated dossier has conflicts to find"
@@ -187,6 +188,6 @@ def test_conflict_analysis_compares_no_more_pairs_than_the_sweep_allows() -> Non
     # analysing each question alone finds the same conflicts.
     first_question = data.questions[0].id
     alone = data.model_copy(update={"claims": [c for c in data.claims if c.question == first_question]})
-    found_alone = {c.id for c in conflicts.analyse(alone).conflicts if c.kind != "declared"}
+    found_alone = {c.id for c in conflicts.analyse(Index(alone)).conflicts if c.kind != "declared"}
     found_all = {c.id for c in analysis.conflicts if c.question == first_question and c.kind != "declared"}
     assert found_alone == found_all

@@ -74,7 +74,10 @@ def _words(text: str) -> set[str]:
 def _same_words_in_a_smaller_index(lean_path: Path, whole_path: Path) -> None:
     lean, whole = (json.loads(p.read_text(encoding="utf-8"))["docs"] for p in (lean_path, whole_path))
     assert lean_path.stat().st_size < whole_path.stat().st_size
-    by_page: dict[str, dict[str, list[dict[str, Any]]]] = {"lean": defaultdict(list), "whole": defaultdict(list)}
+    by_page: dict[str, dict[str, list[dict[str, Any]]]] = {
+        "lean": defaultdict(list),
+        "whole": defaultdict(list),
+    }
     for name, docs in (("lean", lean), ("whole", whole)):
         for doc in docs:
             by_page[name][doc["location"].split("#")[0]].append(doc)
@@ -99,9 +102,10 @@ def test_charts_drawn_in_another_process_are_put_in_place() -> None:
     """Without a build: placeholders in the pages, the charts once they are drawn, same bytes."""
     import markdown
 
-    from site_plugins.dossier.site import render
     from site_plugins.dossier.checking import validate
-    from site_plugins.dossier.site.render import DossierSite, SiteOptions
+    from site_plugins.dossier.machine import spare_core
+    from site_plugins.dossier.site.options import SiteOptions
+    from site_plugins.dossier.site.pages import DossierSite
 
     result = validate.load_and_validate(REPO / "claims.yaml")
     assert result.data is not None
@@ -110,7 +114,7 @@ def test_charts_drawn_in_another_process_are_put_in_place() -> None:
         site = DossierSite(result.data, SiteOptions(site_name="t", background_charts=background))
         pages = site.pages()
         # On a machine with a second core (CI's has two) the charts are being drawn elsewhere.
-        assert (site._chart_future is not None) == (background and render.spare_core())
+        assert site.charts.drawing_elsewhere == (background and spare_core())
         out = {}
         for src, text in pages.items():
             if src.startswith("questions/") or src == "timeline.md":
@@ -123,4 +127,4 @@ def test_charts_drawn_in_another_process_are_put_in_place() -> None:
     assert drawn_there == drawn_here
     assert any("<svg" in html for html in drawn_there.values())
     assert not any("dossier-chart:" in html for html in drawn_there.values())
-    assert site._chart_pool is None  # the other process is gone once the charts are in
+    assert not site.charts.drawing_elsewhere  # the other process is gone once the charts are in

@@ -22,6 +22,7 @@ from site_html import broken_links, parse
 
 from site_plugins.dossier.analysis import conflicts
 from site_plugins.dossier.checking import validate
+from site_plugins.dossier.records.index import Index
 from site_plugins.dossier.records.model import ClaimsFile, QuestionKind
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,7 +43,7 @@ def records() -> tuple[ClaimsFile, Any]:
 
 @pytest.fixture(scope="module")
 def analysis(records: tuple[ClaimsFile, Any]) -> conflicts.Analysis:
-    return conflicts.analyse(records[0])
+    return conflicts.analyse(Index(records[0]))
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,9 @@ import pytest
 from mkdocs.config import load_config
 from site_html import MINI_DIR, broken_links
 
-import site_plugins.dossier.adapter.plugin as plugin_module
-from site_plugins.dossier.adapter.plugin import DossierConfig, DossierPlugin
+import site_plugins.dossier.adapter.config as config_module
+from site_plugins.dossier.adapter.config import DossierConfig
+from site_plugins.dossier.adapter.plugin import DossierPlugin
 
 
 def project_with(tmp_path: Path, plugin_options: str) -> Path:
@@ -27,7 +28,7 @@ def project_with(tmp_path: Path, plugin_options: str) -> Path:
 
 
 def test_every_option_is_documented() -> None:
-    source = Path(plugin_module.__file__ or "").read_text(encoding="utf-8")
+    source = Path(config_module.__file__ or "").read_text(encoding="utf-8")
     names = [name for name, _ in DossierConfig._schema]
     assert "enabled" in names and "claims" in names and "snapshots" in names
     for name in names:

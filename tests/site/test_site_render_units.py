@@ -9,10 +9,12 @@ import yaml
 from site_html import MINI_DIR, parse
 
 from site_plugins.dossier.checking import validate
-from site_plugins.dossier.site.jsonld import script_json
 from site_plugins.dossier.records.model import Value
+from site_plugins.dossier.site.environment import front_matter, shorten
+from site_plugins.dossier.site.jsonld import script_json
 from site_plugins.dossier.site.layout import Layout
-from site_plugins.dossier.site.render import DossierSite, SiteOptions, front_matter, shorten
+from site_plugins.dossier.site.options import SiteOptions
+from site_plugins.dossier.site.pages import DossierSite
 from site_plugins.dossier.site.sanitise import ALLOWED_TAGS, markdown_html, plain_html
 
 
@@ -122,7 +124,9 @@ def _mini_with(value: dict[str, object]) -> DossierSite:
         c.model_copy(update={"value": Value(**value)}) if c.id == "count-12" else c  # type: ignore[arg-type]
         for c in data.claims
     ]
-    return DossierSite(data.model_copy(update={"claims": claims}), SiteOptions(site_name="t"))
+    return DossierSite(
+        data.model_copy(update={"claims": claims}), SiteOptions(site_name="t", background_charts=False)
+    )
 
 
 @pytest.mark.parametrize(
@@ -139,7 +143,7 @@ def _mini_with(value: dict[str, object]) -> DossierSite:
 )
 def test_claimed_values_span_the_figures_claimed(value: dict[str, object], expected: str) -> None:
     site = _mini_with(value)
-    assert site.value_range(site.questions["how-many-lanterns"]) == expected
+    assert site.view.value_range(site.view.questions["how-many-lanterns"]) == expected
 
 
 def test_relative_paths_agree_with_posixpath() -> None:

@@ -1,29 +1,21 @@
 """The MkDocs plugin: a thin adapter between MkDocs and the dossier engine.
 
-It validates ``claims.yaml`` (aborting the build with every problem listed), hands the
-generated pages, assets and downloads to MkDocs, fills the home page's "What we know" section,
-puts each generated page's own HTML back after Markdown has run (and lets the search plugin
-index a lean copy of it), points "edit this page" at the record's line in ``claims.yaml``,
-takes blank lines and indentation out of the HTML, and makes ``mkdocs build`` atomic: the site
-is built into a fresh sibling folder and swapped into place only when the build succeeded, so
-a failed build leaves the previous site untouched.
+It validates ``claims.yaml`` (aborting the build with every problem listed: the engine returns
+problems, and this boundary turns them into one ``PluginError``), hands the generated pages,
+assets and downloads to MkDocs, fills the home page's "What we know" section, puts each
+generated page's own HTML back after Markdown has run (and lets the search plugin index a lean
+copy of it), points "edit this page" at the record's line in ``claims.yaml``, takes blank lines
+and indentation out of the HTML, and makes ``mkdocs build`` atomic (:mod:`.atomic`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
 import posixpath
-import re
-import shutil
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -31,16 +23,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from ..checking import validate
-from ..problems import DossierError
-from ..records.model import date_bounds
-from ..site.layout import Layout
-from ..site.render import WHAT_WE_KNOW_MARKER, DossierSite, SiteOptions
+from ..checking.validate import load_and_validate
+from ..editors.schema import reference_markdown
+from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite
 from ..site.whitespace import squeeze
+from .atomic import AtomicSite
+from .config import DossierConfig
+from .site_options import BuildDate, site_options
 
 log = get_plugin_logger(__name__)
 
-#: Files of the plugin's ``assets`` folder published under ``assets_dir``.
+#: Files of the site package's ``assets`` folder published under ``assets_dir``.
 ASSETS = (
     "dossier.css",
     "dossier-tables.js",
@@ -48,67 +41,6 @@ ASSETS = (
     "vendor/tablesort/tablesort.number.min.js",
     "vendor/tablesort/LICENCE",
 )
-
-
-class DossierConfig(base.Config):
-    """Options of the ``dossier`` plugin in ``mkdocs.yml``."""
-
-    enabled = c.Type(bool, default=True)
-    """Generate the dossier. With ``false`` the site is built from ``docs_dir`` alone."""
-
-    claims = c.File(exists=False, default="claims.yaml")
-    """The claim records, relative to ``mkdocs.yml``."""
-
-    snapshots = c.Optional(c.Dir(exists=True))
-    """Folder of source snapshots for quote verification (usually ``!ENV DOSSIER_SNAPSHOTS``).
-    Unset: quotes are not checked, and the build says so."""
-
-    edit_base = c.Optional(c.Type(str))
-    """Address of ``claims.yaml`` on the forge, e.g.
-    ``https://github.com/OWNER/REPO/blob/main/claims.yaml``; ``#L<line>`` is added per record.
-    Default: ``repo_url`` + ``/blob/<branch>/`` + the path of ``claims`` in the repository,
-    with the branch taken from ``edit_uri`` (``edit/<branch>/...``) or ``branch``."""
-
-    branch = c.Type(str, default="main")
-    """Branch for edit links when ``edit_uri`` does not name one."""
-
-    claims_dir = c.Type(str, default="claims")
-    """Folder (in the site) of the claim pages."""
-
-    questions_dir = c.Type(str, default="questions")
-    """Folder (in the site) of the question pages and the questions index."""
-
-    downloads_dir = c.Type(str, default="downloads")
-    """Folder (in the site) of the JSON and CSV downloads."""
-
-    assets_dir = c.Type(str, default="assets/dossier")
-    """Folder (in the site) of the plugin's stylesheet and scripts."""
-
-    search_quotes = c.Type(bool, default=True)
-    """Index claim pages' quotes for search. ``false`` keeps only statements (and the rest of
-    the site) in the search index: a much smaller index for dossiers of thousands of claims."""
-
-    background_charts = c.Type(bool, default=True)
-    """Draw the charts (matplotlib, a fraction of a second each) in a second process while
-    MkDocs builds the pages, where the machine has a second core. The charts are the same
-    either way."""
-
-    compact_html = c.Type(bool, default=True)
-    """Take the blank lines and indentation out of every page's HTML (not inside ``pre``,
-    ``textarea``, ``script`` or ``style``): the page shows the same, with about a fifth fewer
-    bytes."""
-
-    search_view = c.Type(bool, default=True)
-    """Let the search plugin read a lean copy of each generated page (without the parts marked
-    ``data-search-exclude``, which the index leaves out) instead of the whole page, which it
-    would parse only to drop most of it; and index each claim page as one entry, its statement
-    as the title and its quotes as the text. ``false``: the search plugin reads the whole page
-    (the same words, in a larger index: a claim page's Evidence section is an entry of its
-    own)."""
-
-    atomic = c.Type(bool, default=True)
-    """``mkdocs build`` writes into a temporary sibling of ``site_dir`` and swaps it in only on
-    success. (Never for ``mkdocs serve``, which builds into its own temporary folder.)"""
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -121,9 +53,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._dirty = False
         self._site: DossierSite | None = None
         self._claims_path: Path | None = None
-        self._final_site_dir: str | None = None
-        self._building_dir: str | None = None
-        self._epoch_set = False
+        self._atomic: AtomicSite | None = None
+        self._build_date = BuildDate()
         self._config: MkDocsConfig | None = None
         self._full_content: dict[str, str] = {}  # src -> the page's HTML while search reads a lean copy
         self._started = False  # on_startup seen: MkDocs' command line will call on_shutdown
@@ -142,9 +73,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # publish the new site. A failed build has already removed it in on_build_error.
         if self._built:
             self._swap_in()
-        elif self._building_dir is not None:  # interrupted (Ctrl-C) before the build ended
-            shutil.rmtree(self._building_dir, ignore_errors=True)
-            self._building_dir = None
+        elif self._atomic is not None:  # interrupted (Ctrl-C) before the build ended
+            self._atomic.discard()
         if self._site is not None:
             self._site.close()
         # MkDocs keeps this instance for the whole process (it has on_startup): forget the command.
@@ -168,7 +98,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if snapshots is None:
             log.info("No snapshots folder configured (DOSSIER_SNAPSHOTS): quotes are not checked.")
         self._site = self._load(claims_path, snapshots, config, config_dir)
-        self._pin_build_date(self._site.data.dossier.updated)
+        self._build_date.pin(self._site.data.dossier.updated)
 
         css = posixpath.join(self.config.assets_dir, "dossier.css")
         if css not in [str(x) for x in config.extra_css]:
@@ -184,72 +114,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(
                 f"dossier: the claim records file {name} was not found (plugin option 'claims')."
             )
-        try:
-            result = validate.load_and_validate(claims_path, snapshots=snapshots)
-        except DossierError as exc:
-            for problem in exc.problems:
-                log.error(str(problem))
-            raise PluginError(_problems_message(len(exc.problems), name)) from exc
+        result = load_and_validate(claims_path, snapshots=snapshots)
         if not result.ok or result.data is None:
             for problem in result.problems:
                 log.error(str(problem))
-            raise PluginError(_problems_message(len(result.problems), name)) from DossierError(
-                result.problems
-            )
-
-        layout = Layout(
-            claims_dir=self.config.claims_dir.strip("/"),
-            questions_dir=self.config.questions_dir.strip("/"),
-            downloads_dir=self.config.downloads_dir.strip("/"),
-            assets_dir=self.config.assets_dir.strip("/"),
-            directory_urls=bool(config.use_directory_urls),
+            raise PluginError(_problems_message(len(result.problems), name))
+        return DossierSite(
+            result.data,
+            site_options(self.config, config, claims_path, config_dir, quotes_checked=snapshots is not None),
+            line_of=result.line_of,
+            reference_markdown=reference_markdown(),
         )
-        options = SiteOptions(
-            site_name=config.site_name,
-            site_url=config.site_url,
-            layout=layout,
-            edit_base=self._edit_base(config, claims_path, config_dir),
-            claims_name=name,
-            quotes_checked=snapshots is not None,
-            search_quotes=self.config.search_quotes,
-            background_charts=self.config.background_charts,
-        )
-        try:
-            from ..editors.schema import reference_markdown
-        except ImportError:  # the editors' reference is optional
-            reference = None
-        else:
-            reference = reference_markdown()
-        return DossierSite(result.data, options, line_of=result.line_of, reference_markdown=reference)
-
-    def _edit_base(self, config: MkDocsConfig, claims_path: Path, config_dir: Path) -> str | None:
-        if self.config.edit_base:
-            return str(self.config.edit_base)
-        if not config.repo_url:
-            return None
-        branch = self.config.branch
-        match = re.match(r"^/?(?:edit|blob|tree)/([^/]+)/", config.edit_uri or "")
-        if match:
-            branch = match.group(1)
-        try:
-            in_repo = claims_path.resolve().relative_to(config_dir).as_posix()
-        except ValueError:
-            in_repo = claims_path.name
-        return f"{config.repo_url.rstrip('/')}/blob/{branch}/{in_repo}"
-
-    def _pin_build_date(self, updated: str) -> None:
-        """Without SOURCE_DATE_EPOCH, date the build (sitemap) by the dossier's ``updated``, not the clock."""
-        if os.environ.get("SOURCE_DATE_EPOCH") and not self._epoch_set:
-            return
-        day = date_bounds(updated)[0]
-        epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
-        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-        self._epoch_set = True
-
-    def _unpin_build_date(self) -> None:
-        if self._epoch_set:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-            self._epoch_set = False
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self._claims_path is not None:
@@ -293,7 +168,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if site is None or not site.has_fragments(src):
             return None
         full = site.page_html(src, html)
-        lean = site.search_html(src, html) if self.config.search_view else None
+        lean = site.search_html(src, html)
         if lean is None:
             return full
         # The search plugin indexes page.content in its on_page_context; the whole page goes
@@ -323,22 +198,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # Priority -100: after the other plugins and hooks have written the page.
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or not self.config.compact_html:
+        if self._site is None or not self._site.options.compact_html:
             return None
         return squeeze(output)
 
     # -- atomic output ---------------------------------------------------------------------
     def _start_atomic(self, config: MkDocsConfig) -> None:
-        self._final_site_dir = None
-        self._building_dir = None
+        self._atomic = None
         if not self.config.atomic or self._command == "serve" or self._dirty:
             return
-        final = os.path.abspath(config.site_dir)
-        parent = os.path.dirname(final)
-        os.makedirs(parent, exist_ok=True)
-        self._building_dir = tempfile.mkdtemp(prefix=f".{os.path.basename(final)}.building-", dir=parent)
-        self._final_site_dir = final
-        config.site_dir = self._building_dir
+        self._atomic = AtomicSite()
+        config.site_dir = self._atomic.start(config.site_dir)
 
     # Priority -100: for a build started from Python without MkDocs' command line (no
     # on_startup, so no on_shutdown to wait for), the swap happens here, after the other
@@ -347,8 +217,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._site is not None:
             self._site.close()
-        self._unpin_build_date()
-        if self._building_dir is None or self._final_site_dir is None:
+        self._build_date.unpin()
+        if self._atomic is None or not self._atomic.active:
             return
         self._config = config
         if self._started:
@@ -359,31 +229,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._swap_in()
 
     def _swap_in(self) -> None:
-        building, final = self._building_dir, self._final_site_dir
         self._built = False
-        if building is None or final is None or not os.path.isdir(building):
-            return
-        old = None
-        if os.path.lexists(final):
-            old = tempfile.mkdtemp(prefix=f".{os.path.basename(final)}.old-", dir=os.path.dirname(final))
-            os.rmdir(old)
-            os.rename(final, old)
-        os.rename(building, final)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        os.chmod(final, 0o755)
-        if self._config is not None:
+        final = self._atomic.swap_in() if self._atomic is not None else None
+        if final is not None and self._config is not None:
             self._config.site_dir = final
-        self._building_dir = None
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._site is not None:
             self._site.close()
-        self._unpin_build_date()
+        self._build_date.unpin()
         self._built = False
-        if self._building_dir is not None:
-            shutil.rmtree(self._building_dir, ignore_errors=True)
-            self._building_dir = None
+        if self._atomic is not None:
+            self._atomic.discard()
 
 
 def _problems_message(count: int, name: str) -> str:

@@ -37,10 +37,10 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..records.index import Index
 from ..records.model import (
     Answer,
     Claim,
-    ClaimsFile,
     ClaimStatus,
     Question,
     QuestionKind,
@@ -274,61 +274,24 @@ def _excluded(question: Question) -> dict[str, list[str]]:
 
 
 # ---------------------------------------------------------------------------
-# Supersession
-# ---------------------------------------------------------------------------
-
-
-def _supersession(data: ClaimsFile) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    """(claim -> every claim it replaces, directly or through a chain; claim -> first claim
-    that replaces it directly). Safe against loops (validation also rejects them)."""
-    direct: dict[str, list[str]] = {}
-    replaced_by: dict[str, str] = {}
-    for claim in data.claims:
-        if claim.supersedes:
-            direct[claim.id] = [link.claim for link in claim.supersedes]
-            for link in claim.supersedes:
-                replaced_by.setdefault(link.claim, claim.id)
-    reach: dict[str, frozenset[str]] = {}
-    for start in direct:
-        seen: set[str] = set()
-        stack = list(direct[start])
-        while stack:
-            current = stack.pop()
-            if current in seen or current == start:
-                continue
-            seen.add(current)
-            if current in reach:
-                seen |= reach[current]
-            else:
-                stack.extend(direct.get(current, ()))
-        reach[start] = frozenset(seen)
-    return reach, replaced_by
-
-
-# ---------------------------------------------------------------------------
 # The analysis
 # ---------------------------------------------------------------------------
 
 
-def analyse(data: ClaimsFile) -> Analysis:
+def analyse(index: Index) -> Analysis:
     """Every conflict between the dossier's claims, in a stable order."""
-    questions = {q.id: q for q in data.questions}
-    position = {q.id: i for i, q in enumerate(data.questions)}
-    statuses = {c.id: c.status for c in data.claims}
-    reach, replaced_by = _supersession(data)
-
-    def replaces(x: str, y: str) -> bool:
-        if not reach:
-            return False
-        return y in reach.get(x, ()) or x in reach.get(y, ())
+    data = index.data
+    questions = index.questions
+    position = index.question_position
+    replaces = index.replaces
 
     found: dict[tuple[str, str], tuple[str, ConflictKind, str]] = {}
     compared = 0
 
     by_question: dict[str, list[tuple[int, Claim]]] = defaultdict(list)
-    for index, claim in enumerate(data.claims):
+    for position_in_file, claim in enumerate(data.claims):
         if claim.question in questions:
-            by_question[claim.question].append((index, claim))
+            by_question[claim.question].append((position_in_file, claim))
 
     for question in data.questions:
         members = by_question.get(question.id, [])
@@ -337,8 +300,7 @@ def analyse(data: ClaimsFile) -> Analysis:
         compared += _analyse_question(question, members, replaces, found)
 
     # Editor-declared links: always, whatever the dates (first note in file order wins).
-    ids = set(statuses)
-    claim_question = {c.id: c.question for c in data.claims}
+    ids = index.claims
     declared: dict[tuple[str, str], str | None] = {}
     for claim in data.claims:
         for link in claim.contradicts:
@@ -351,7 +313,7 @@ def analyse(data: ClaimsFile) -> Analysis:
         if replaces(*pair):
             continue
         why = _sentence(link_note or "") or "Editors marked these claims as contradicting each other."
-        found[pair] = (claim_question[pair[0]], "declared", why)
+        found[pair] = (ids[pair[0]].question, "declared", why)
 
     verdicts: dict[tuple[str, str], tuple[ConflictStatus, str]] = {}
     for resolution in data.resolutions:
@@ -360,7 +322,7 @@ def analyse(data: ClaimsFile) -> Analysis:
     ended: dict[str, str] = {}  # claim id -> why it no longer stands
     for claim in data.claims:
         if claim.status is ClaimStatus.superseded:
-            by = replaced_by.get(claim.id)
+            by = index.first_superseding.get(claim.id)
             ended[claim.id] = f"claim {claim.id} was superseded" + (f" by claim {by}" if by else "")
         elif claim.status is ClaimStatus.retracted:
             ended[claim.id] = f"claim {claim.id} was retracted"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+from collections import defaultdict
+from collections.abc import Iterable
 
 from .model import Question, QuestionKind, Value
 
@@ -56,6 +58,11 @@ def quantity_bounds(value: Value) -> tuple[float, float] | None:
     low = float(value.min) if value.min is not None else FLOOR
     high = float(value.max) if value.max is not None else math.inf
     return low, high
+
+
+def stated_figures(value: Value) -> list[float]:
+    """The figures a value states: its exact figure, its lower bound, its upper bound."""
+    return [float(n) for n in (value.exactly, value.min, value.max) if n is not None]
 
 
 def figure_text(value: Value) -> str:
@@ -141,3 +148,29 @@ def days_apart_text(days: int) -> str:
     if days == 1:
         return "one day apart"
     return f"{days:,} days apart"
+
+
+def figures_range(question: Question, claimed: Iterable[Value]) -> str:
+    """The spread of the figures claimed for a quantity question, scope by scope, in words
+    ("10 to 20 people (sent); 50 or more people (pledged)"). An "as many as"
+    figure claims no lower bound of 0, and an "at least" figure at the top reads "or more"."""
+    by_scope: dict[str, list[float]] = defaultdict(list)
+    at_least: dict[str, list[float]] = defaultdict(list)
+    for v in claimed:
+        by_scope[v.scope or ""].extend(stated_figures(v))
+        if v.exactly is None and v.min is not None and v.max is None:
+            at_least[v.scope or ""].append(float(v.min))
+    unit = f" {question.unit}" if question.unit else ""
+    parts = []
+    order = {scope: i for i, scope in enumerate(question.scopes)}
+    for scope in sorted(by_scope, key=lambda x: (order.get(x, len(order)), x)):
+        figures = by_scope[scope]
+        if not figures:
+            continue
+        low, high = min(figures), max(figures)
+        span = format_number(low) if low == high else f"{format_number(low)} to {format_number(high)}"
+        if any(m >= high for m in at_least[scope]):  # the highest figure is an "at least"
+            span += " or more"
+        words = scope_words(scope)
+        parts.append(f"{span}{unit}" + (f" ({words})" if words else ""))
+    return "; ".join(parts) or "no figures"

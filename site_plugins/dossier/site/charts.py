@@ -34,7 +34,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 from ..records.model import Actor, Claim, Question, date_bounds
 from ..records.values import (
@@ -45,9 +45,12 @@ from ..records.values import (
     format_value,
     quantity_bounds,
     scope_words,
+    stated_figures,
     unit_of,
 )
 
+# matplotlib is imported in the functions that draw, not with this module: the pages need only
+# the tables, and a build that draws its charts in another process never loads it.
 if TYPE_CHECKING:
     from matplotlib.ticker import FuncFormatter
 
@@ -62,6 +65,8 @@ HASH_SALT = "dossier-chart"
 MAX_LABEL = 48
 WIDTH_INCHES = 5.6  # 403 points: about a phone's width, so phones barely shrink the text
 OPEN: dict[str, Any] = {"fillstyle": "none", "linestyle": "none"}
+#: The top of a panel's scale, as a multiple of its highest figure (room for an 'at least' arrow).
+HEADROOM = 1.18
 
 RC: dict[str, Any] = {
     "svg.hashsalt": HASH_SALT,
@@ -104,7 +109,13 @@ def _as_of(claim: Claim) -> str:
     return claim.value.as_of or claim.made
 
 
-def _plotted(claims: Iterable[Claim]) -> list[tuple[_dt.date, _dt.date, Claim]]:
+#: The actors, as a list or an id -> actor mapping (the legend and the table show their names).
+Actors: TypeAlias = Sequence[Actor] | dict[str, Actor]
+#: Claims with the first and last day their as-of date can mean.
+_Plotted: TypeAlias = list[tuple[_dt.date, _dt.date, Claim]]
+
+
+def _plotted(claims: Iterable[Claim]) -> _Plotted:
     """Claims with a figure and a readable date, by as-of date, then id."""
     out = []
     for claim in claims:
@@ -119,7 +130,7 @@ def _plotted(claims: Iterable[Claim]) -> list[tuple[_dt.date, _dt.date, Claim]]:
     return out
 
 
-def _actor_names(actors: Sequence[Actor] | dict[str, Actor] | None) -> dict[str, str]:
+def _actor_names(actors: Actors | None) -> dict[str, str]:
     if actors is None:
         return {}
     items = actors.values() if isinstance(actors, dict) else actors
@@ -127,7 +138,7 @@ def _actor_names(actors: Sequence[Actor] | dict[str, Actor] | None) -> dict[str,
 
 
 def chart_table_rows(
-    question: Question, claims: Iterable[Claim], actors: Sequence[Actor] | dict[str, Actor] | None = None
+    question: Question, claims: Iterable[Claim], actors: Actors | None = None
 ) -> list[ChartRow]:
     """The rows of the table that goes with the chart: the same values, by date."""
     names = _actor_names(actors)
@@ -146,12 +157,7 @@ def chart_table_rows(
 
 def _heading(scope: str | None, unit: str, *, alone: bool, room: int = MAX_LABEL) -> str:
     """A panel's heading: what is counted, and in what unit ('Sent (troops)')."""
-    if scope:
-        what = scope_words(scope)
-    elif alone:
-        what = ""
-    else:
-        what = "no scope given"
+    what = scope_words(scope) if scope else ("" if alone else "no scope given")
     if what and unit:
         return _short(f"{_capital(what)} ({unit})", room)
     return _short(_capital(what or unit or "Figures"), room)
@@ -186,11 +192,7 @@ def _number_formatter(x: float, _pos: int | None = None) -> str:
     return format_number(round(x, 6))
 
 
-def quantity_chart_svg(
-    question: Question,
-    claims: Iterable[Claim],
-    actors: Sequence[Actor] | dict[str, Actor] | None = None,
-) -> str:
+def quantity_chart_svg(question: Question, claims: Iterable[Claim], actors: Actors | None = None) -> str:
     """The chart of a quantity question's figures over time, as an inline SVG element.
 
     ``actors`` (a list or an id -> actor mapping) gives the names shown in the legend; without
@@ -199,94 +201,122 @@ def quantity_chart_svg(
     names = _actor_names(actors)
     plotted = _plotted(claims)
     unit = question.unit or ""
-    prefix = f"chart-{question.id}"
+    panels = _Panels.of(question, plotted, names)
+    layout = _Layout.plan(len(panels.scopes), panels.labels, max(panels.tops.values()) * HEADROOM)
+    svg = _figure_svg(panels, layout, unit)
+    title = f"Figures claimed over time: {question.text}"
+    return _finish(svg, f"chart-{question.id}", title, _description(question, plotted, names, unit))
 
-    scopes: list[str | None] = []
-    known = {claim.value.scope for _f, _l, claim in plotted}
-    scopes.extend(s for s in question.scopes if s in known)
-    scopes.extend(sorted(s for s in known if s is not None and s not in scopes))
-    if None in known:
-        scopes.append(None)
-    if not scopes:
-        scopes = [None]
 
-    actor_order = list(dict.fromkeys(claim.actor for _f, _l, claim in plotted))
-    style = {
-        actor: (PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]) for i, actor in enumerate(actor_order)
-    }
+@dataclass(frozen=True)
+class _Panels:
+    """What a chart shows: one panel per scope, and each actor's colour, marker and name."""
 
-    years = {d.year for f, last, _c in plotted for d in (f, last)}
+    plotted: _Plotted
+    scopes: list[str | None]  # in the question's order, then the others, then 'no scope'
+    actors: list[str]  # actor ids, in the order of their first figure
+    labels: list[str]  # the actors' names, as the legend shows them
+    styles: dict[str, tuple[str, str]]  # actor id -> (colour, marker)
+    tops: dict[str | None, float]  # each panel's highest figure: each scope has its own scale
 
-    labels = [_short(names.get(a, a)) for a in actor_order]
-    tops = {}
-    for scope in scopes:
-        mine = [claim for _f, _l, claim in plotted if claim.value.scope == scope]
-        tops[scope] = max((_anchor_top(claim.value) for claim in mine), default=1.0) or 1.0
-    layout = _Layout.plan(len(scopes), labels, max(tops.values()) * 1.18)
+    @classmethod
+    def of(cls, question: Question, plotted: _Plotted, names: dict[str, str]) -> _Panels:
+        scopes: list[str | None] = []
+        known = {claim.value.scope for _f, _l, claim in plotted}
+        scopes.extend(s for s in question.scopes if s in known)
+        scopes.extend(sorted(s for s in known if s is not None and s not in scopes))
+        if None in known:
+            scopes.append(None)
+        if not scopes:
+            scopes = [None]
+        actors = list(dict.fromkeys(claim.actor for _f, _l, claim in plotted))
+        styles = {a: (PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]) for i, a in enumerate(actors)}
+        tops = {}
+        for scope in scopes:
+            in_scope = [c.value for _f, _l, c in plotted if c.value.scope == scope]
+            highest = [max(stated_figures(v), default=0.0) for v in in_scope]
+            tops[scope] = max(highest, default=1.0) or 1.0
+        labels = [_short(names.get(a, a)) for a in actors]
+        return cls(plotted, scopes, actors, labels, styles, tops)
 
-    # matplotlib is imported here, not with the module: the pages need only the tables, and a
-    # build that draws its charts in another process never loads it.
+
+def _figure_svg(panels: _Panels, layout: _Layout, unit: str) -> str:
+    """matplotlib's SVG document of the chart: the panels, the time axis and the legend."""
     import matplotlib
     from matplotlib.backends.backend_svg import FigureCanvasSVG
-    from matplotlib.dates import AutoDateLocator, date2num
     from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.ticker import FuncFormatter
 
+    scopes = panels.scopes
     with matplotlib.rc_context(cast(Any, RC)):
         figure = Figure(figsize=(WIDTH_INCHES, layout.height))
         FigureCanvasSVG(figure)
         axes = figure.subplots(len(scopes), 1, sharex=True, squeeze=False, gridspec_kw=layout.grid())[:, 0]
         for ax, scope in zip(axes, scopes, strict=True):
-            # each scope counts something else: its own scale
-            top = tops[scope]
-            by_actor: dict[str, list[tuple[_dt.date, _dt.date, Claim]]] = {}
-            for item in plotted:
-                if item[2].value.scope == scope:
-                    by_actor.setdefault(item[2].actor, []).append(item)
-            for actor, items in by_actor.items():
-                _draw(ax, items, style[actor], top * 0.1)
-            ax.set_ylim(0, top * 1.18)
-            ax.yaxis.set_major_formatter(FuncFormatter(_number_formatter))
-            ax.grid(True, axis="y")
-            ax.set_axisbelow(True)
-            ax.spines[["top", "right"]].set_visible(False)
-            ax.patch.set_alpha(0.0)
-            ax.set_title(_heading(scope, unit, alone=len(scopes) == 1, room=layout.title_chars), loc="left")
-        last_ax = axes[-1]
-        last_ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=6))
-        last_ax.xaxis.set_major_formatter(_date_formatter(len(years) > 1))
-        if plotted:
-            low = date2num(plotted[0][0])
-            high = date2num(max(last for _f, last, _c in plotted))
-            pad = max(2.0, (high - low) * 0.05)
-            # matplotlib's dates run from year 1 to 9999: a padded axis must not leave them
-            # (a typo such as 0024 for 2024 is a valid date, far from the others).
-            first_day, last_day = date2num(_dt.date(1, 1, 1)), date2num(_dt.date(9999, 12, 31))
-            last_ax.set_xlim(max(low - pad, first_day), min(high + pad, last_day))
-        last_ax.set_xlabel("As-of date" + (f" ({next(iter(years))})" if len(years) == 1 else ""))
-        handles = [
-            Line2D([], [], color=colour, marker=marker, linestyle="none", label=label)
-            for a, label in zip(actor_order, labels, strict=True)
-            for colour, marker in [style[a]]
-        ]
-        if handles:
-            figure.legend(
-                handles=handles,
-                loc="lower center",
-                bbox_to_anchor=(0.5, 0.0),
-                ncols=layout.columns,
-                borderaxespad=0.3,
-            )
+            title = _heading(scope, unit, alone=len(scopes) == 1, room=layout.title_chars)
+            _draw_panel(ax, panels, scope, title)
+        _draw_time_axis(axes[-1], panels.plotted)
+        _draw_legend(figure, panels, layout.columns)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata=SVG_METADATA, transparent=True)
-    return _finish(buffer.getvalue(), prefix, _title(question), _description(question, plotted, names, unit))
+    return buffer.getvalue()
+
+
+def _draw_panel(ax: Any, panels: _Panels, scope: str | None, title: str) -> None:
+    """One scope's figures, on a scale of their own."""
+    from matplotlib.ticker import FuncFormatter
+
+    top = panels.tops[scope]
+    by_actor: dict[str, _Plotted] = {}
+    for item in panels.plotted:
+        if item[2].value.scope == scope:
+            by_actor.setdefault(item[2].actor, []).append(item)
+    for actor, items in by_actor.items():
+        _draw(ax, items, panels.styles[actor], top * 0.1)
+    ax.set_ylim(0, top * HEADROOM)
+    ax.yaxis.set_major_formatter(FuncFormatter(_number_formatter))
+    ax.grid(True, axis="y")
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.patch.set_alpha(0.0)
+    ax.set_title(title, loc="left")
+
+
+def _draw_time_axis(ax: Any, plotted: _Plotted) -> None:
+    """The as-of dates, under the last panel (the panels share them)."""
+    from matplotlib.dates import AutoDateLocator, date2num
+
+    years = {d.year for f, last, _c in plotted for d in (f, last)}
+    ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=6))
+    ax.xaxis.set_major_formatter(_date_formatter(len(years) > 1))
+    if plotted:
+        low = date2num(plotted[0][0])
+        high = date2num(max(last for _f, last, _c in plotted))
+        pad = max(2.0, (high - low) * 0.05)
+        # matplotlib's dates run from year 1 to 9999: a padded axis must not leave them
+        # (a typo such as 0024 for 2024 is a valid date, far from the others).
+        first_day, last_day = date2num(_dt.date(1, 1, 1)), date2num(_dt.date(9999, 12, 31))
+        ax.set_xlim(max(low - pad, first_day), min(high + pad, last_day))
+    ax.set_xlabel("As-of date" + (f" ({next(iter(years))})" if len(years) == 1 else ""))
+
+
+def _draw_legend(figure: Any, panels: _Panels, columns: int) -> None:
+    """Each actor's marker and name, under the chart (none when nothing is plotted)."""
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], color=colour, marker=marker, linestyle="none", label=label)
+        for a, label in zip(panels.actors, panels.labels, strict=True)
+        for colour, marker in [panels.styles[a]]
+    ]
+    if handles:
+        figure.legend(
+            handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=columns, borderaxespad=0.3
+        )
 
 
 @dataclass(frozen=True)
 class _Layout:
-    """Fixed margins worked out from what the chart holds (cheaper than a layout engine, and
-    the same every time)."""
+    """Margins worked out from what the chart holds: cheaper than a layout engine, and always the same."""
 
     panels: int
     left: float  # inches
@@ -339,16 +369,10 @@ class _Layout:
         }
 
 
-def _day_number(day: _dt.date) -> float:
+def _draw(ax: Any, items: _Plotted, style: tuple[str, str], arrow: float) -> None:
+    """Draw one actor's figures on one panel, a few artists for all of them (big dossiers stay fast)."""
     from matplotlib.dates import date2num
 
-    return float(date2num(day))
-
-
-def _draw(
-    ax: Any, items: list[tuple[_dt.date, _dt.date, Claim]], style: tuple[str, str], arrow: float
-) -> None:
-    """Draw one actor's figures on one panel, a few artists for all of them (big dossiers stay fast)."""
     colour, marker = style
     spans: list[tuple[float, float, float]] = []
     points: list[tuple[float, float]] = []
@@ -356,7 +380,7 @@ def _draw(
     at_least: list[tuple[float, float]] = []
     at_most: list[tuple[float, float]] = []
     for first, last, claim in items:
-        start, end = _day_number(first), _day_number(last)
+        start, end = float(date2num(first)), float(date2num(last))
         x = start + (end - start) / 2
         value = claim.value
         if first != last:  # a month or a year: show the span of days the date can mean
@@ -389,42 +413,25 @@ def _draw(
         ax.plot(xs, ys, color=colour, marker=marker, markersize=7, **OPEN)
 
 
-def _anchor_top(value: Any) -> float:
-    """The highest figure a value states (0 when it states none)."""
-    return max((float(n) for n in (value.exactly, value.min, value.max) if n is not None), default=0.0)
-
-
 def _anchor(value: Any) -> float:
-    for bound in (value.exactly, value.min, value.max):
-        if bound is not None:
-            return float(bound)
-    return 0.0
+    """Where a value's marker goes: the first figure it states (0 when it states none)."""
+    return next(iter(stated_figures(value)), 0.0)
 
 
-def _title(question: Question) -> str:
-    return f"Figures claimed over time: {question.text}"
-
-
-def _description(
-    question: Question, plotted: list[tuple[_dt.date, _dt.date, Claim]], names: dict[str, str], unit: str
-) -> str:
+def _description(question: Question, plotted: _Plotted, names: dict[str, str], unit: str) -> str:
     if not plotted:
         return "No figures have been claimed yet."
     actors = list(dict.fromkeys(names.get(c.actor, c.actor) for _f, _l, c in plotted))
     stated: dict[str | None, list[float]] = {}
     for _f, _l, c in plotted:
-        numbers = [float(n) for n in (c.value.exactly, c.value.min, c.value.max) if n is not None]
-        stated.setdefault(c.value.scope, []).extend(numbers)
+        stated.setdefault(c.value.scope, []).extend(stated_figures(c.value))
     latest = max(plotted, key=lambda item: (item[0], item[1], item[2].id))[2]
     first, last = _as_of(plotted[0][2]), _as_of(latest)
     if len(actors) <= 3:
         who = " and ".join([", ".join(actors[:-1]), actors[-1]] if len(actors) > 1 else actors)
     else:
         who = f"{len(actors)} different people and bodies"
-    if first == last:
-        span = f"dated {format_date(first)}"
-    else:
-        span = f"dated {format_date(first)} to {format_date(last)}"
+    span = f"dated {format_date(first)}" + ("" if first == last else f" to {format_date(last)}")
     parts = [f"{len(plotted)} {'figure' if len(plotted) == 1 else 'figures'} claimed by {who}, {span}."]
     unit_text = f" {unit}" if unit else ""
     order = {scope: i for i, scope in enumerate(question.scopes)}

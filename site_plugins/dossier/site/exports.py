@@ -15,8 +15,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..analysis.conflicts import Analysis
-from ..analysis.corroboration import origin_of, origins_of_claim
-from ..records.model import Claim, ClaimsFile
+from ..analysis.corroboration import independent_origins
+from ..records.index import Index
+from ..records.model import Claim
 from ..records.values import format_value
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -74,21 +75,15 @@ VALUE_COLUMNS = ("exactly", "min", "max", "unit", "scope", "answer", "option", "
 CONFLICT_COLUMNS = ("id", "question", "a", "b", "kind", "why", "status", "resolution")
 
 
-def export_files(data: ClaimsFile, analysis: Analysis) -> dict[str, bytes]:
+def export_files(index: Index, analysis: Analysis) -> dict[str, bytes]:
     """File name -> content, for every download."""
-    origins = origin_of(data)
-    questions = {q.id: q for q in data.questions}
-    cited_by: dict[str, int] = {s.id: 0 for s in data.sources}
-    for claim in data.claims:
-        for source_id in dict.fromkeys(c.source for c in claim.citations):
-            cited_by[source_id] = cited_by.get(source_id, 0) + 1
-
-    claims = [_claim_record(c, questions, origins, analysis) for c in data.claims]
+    data = index.data
+    claims = [_claim_record(c, index, analysis) for c in data.claims]
     sources = []
     for source in data.sources:
         record = source.model_dump(mode="json", exclude={"snapshot"})
-        record["origin"] = origins.get(source.id, source.id)
-        record["cited_by"] = cited_by.get(source.id, 0)
+        record["origin"] = index.origin_of.get(source.id, source.id)
+        record["cited_by"] = len(index.claims_by_source.get(source.id, ()))
         sources.append(record)
     conflicts = [
         {column: getattr(conflict, column) for column in CONFLICT_COLUMNS} for conflict in analysis.conflicts
@@ -120,18 +115,16 @@ def export_files(data: ClaimsFile, analysis: Analysis) -> dict[str, bytes]:
     }
 
 
-def _claim_record(
-    claim: Claim, questions: dict[str, Any], origins: dict[str, str], analysis: Analysis
-) -> dict[str, Any]:
+def _claim_record(claim: Claim, index: Index, analysis: Analysis) -> dict[str, Any]:
     record = claim.model_dump(mode="json")
     value = record["value"]
     for field in ("exactly", "min", "max"):  # 1500.0 -> 1500: counts read as counts
         number = value.get(field)
         if isinstance(number, float) and number.is_integer():
             value[field] = int(number)
-    record["value_text"] = format_value(claim.value, questions.get(claim.question))
+    record["value_text"] = format_value(claim.value, index.questions.get(claim.question))
     record["as_of"] = claim.value.as_of or claim.made
-    record["independent_origins"] = len(origins_of_claim(claim, origins))
+    record["independent_origins"] = independent_origins(claim, index)
     record["conflicts"] = [c.id for c in analysis.by_claim.get(claim.id, [])]
     return record
 

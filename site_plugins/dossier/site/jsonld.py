@@ -13,12 +13,12 @@ The JSON is embedded in ``<script type="application/ld+json">``: :func:`script_j
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
 
-from ..records.model import Actor, Claim, ClaimsFile, ClaimStatus, Source
+from ..records.index import Index
+from ..records.model import Actor, Claim, ClaimStatus, Source
 
 #: status -> (ratingValue on 1..5, alternateName)
 RATINGS: dict[ClaimStatus, tuple[int, str]] = {
@@ -59,18 +59,10 @@ def _appearance(source: Source) -> dict[str, Any]:
 
 
 def claim_review(
-    claim: Claim,
-    data: ClaimsFile,
-    *,
-    page_url: str,
-    publisher: str,
-    site_url: str | None,
-    actors: Mapping[str, Actor] | None = None,
-    sources: Mapping[str, Source] | None = None,
+    claim: Claim, index: Index, *, page_url: str, publisher: str, site_url: str | None
 ) -> dict[str, Any]:
-    """The ``ClaimReview`` object for one claim page (``actors``/``sources``: id maps, if at hand)."""
-    actors = actors if actors is not None else {a.id: a for a in data.actors}
-    sources = sources if sources is not None else {s.id: s for s in data.sources}
+    """The ``ClaimReview`` object for one claim page."""
+    sources = index.sources
     rating, label = RATINGS[claim.status]
     appearances = []
     seen: set[str] = set()
@@ -87,7 +79,7 @@ def claim_review(
         "@type": "ClaimReview",
         "url": page_url,
         "claimReviewed": claim.statement,
-        "datePublished": claim.updated or data.dossier.updated,
+        "datePublished": claim.updated or index.data.dossier.updated,
         "author": author,
         "reviewRating": {
             "@type": "Rating",
@@ -98,7 +90,7 @@ def claim_review(
         },
         "itemReviewed": {
             "@type": "Claim",
-            "author": _actor(actors.get(claim.actor)),
+            "author": _actor(index.actors.get(claim.actor)),
             "datePublished": claim.made,
             "appearance": appearances,
         },

@@ -1,4 +1,4 @@
-"""Where each generated page lives, and the relative links between pages.
+"""Where each generated page lives, and the relative links between pages (:class:`Links`).
 
 Generated page bodies are raw HTML (so editor text is never re-read as Markdown), and MkDocs
 does not rewrite links inside raw HTML: this module computes the same addresses MkDocs gives
@@ -63,6 +63,38 @@ class Layout:
         """A relative link from the page ``from_src`` to ``to_src`` (optionally to an anchor)."""
         rel = _relative(self.url(to_src), self.url(from_src))
         return f"{rel}#{anchor}" if anchor else rel
+
+
+class Links:
+    """Relative links from one page (what templates call ``link``)."""
+
+    def __init__(self, layout: Layout, here: str) -> None:
+        self.layout = layout
+        self.here = here
+
+    def page(self, src: str, anchor: str | None = None) -> str:
+        return self.layout.link(self.here, src, anchor)
+
+    def claim(self, claim_id: str) -> str:
+        return self.page(self.layout.claim(claim_id))
+
+    def question(self, question_id: str) -> str:
+        return self.page(self.layout.question(question_id))
+
+    def source(self, source_id: str) -> str:
+        return self.page(self.layout.sources, f"source-{source_id}")
+
+    def actor(self, actor_id: str) -> str:
+        return self.page(self.layout.actors, f"actor-{actor_id}")
+
+    def conflict(self, conflict_id: str) -> str:
+        return self.page(self.layout.conflicts, f"conflict-{conflict_id}")
+
+    def download(self, name: str) -> str:
+        return self.page(self.layout.download(name))
+
+    def asset(self, name: str) -> str:
+        return self.page(self.layout.asset(name))
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,78 @@
+"""The ``dossier`` plugin's options in ``mkdocs.yml``.
+
+Options that the site generator also knows (folders, search, charts, compact HTML) take their
+defaults from the engine's :class:`~site_plugins.dossier.site.options.SiteOptions` and
+:class:`~site_plugins.dossier.site.layout.Layout`, their one home; the rest only matter here.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ..site.layout import Layout
+from ..site.options import SiteOptions
+
+_LAYOUT = Layout()
+_SITE = SiteOptions(site_name="")
+
+
+class DossierConfig(base.Config):
+    """Options of the ``dossier`` plugin in ``mkdocs.yml``."""
+
+    enabled = c.Type(bool, default=True)
+    """Generate the dossier. With ``false`` the site is built from ``docs_dir`` alone."""
+
+    claims = c.File(exists=False, default="claims.yaml")
+    """The claim records, relative to ``mkdocs.yml``."""
+
+    snapshots = c.Optional(c.Dir(exists=True))
+    """Folder of source snapshots for quote verification (usually ``!ENV DOSSIER_SNAPSHOTS``).
+    Unset: quotes are not checked, and the build says so."""
+
+    edit_base = c.Optional(c.Type(str))
+    """Address of ``claims.yaml`` on the forge, e.g.
+    ``https://github.com/OWNER/REPO/blob/main/claims.yaml``; ``#L<line>`` is added per record.
+    Default: ``repo_url`` + ``/blob/<branch>/`` + the path of ``claims`` in the repository,
+    with the branch taken from ``edit_uri`` (``edit/<branch>/...``) or ``branch``."""
+
+    branch = c.Type(str, default="main")
+    """Branch for edit links when ``edit_uri`` does not name one."""
+
+    claims_dir = c.Type(str, default=_LAYOUT.claims_dir)
+    """Folder (in the site) of the claim pages."""
+
+    questions_dir = c.Type(str, default=_LAYOUT.questions_dir)
+    """Folder (in the site) of the question pages and the questions index."""
+
+    downloads_dir = c.Type(str, default=_LAYOUT.downloads_dir)
+    """Folder (in the site) of the JSON and CSV downloads."""
+
+    assets_dir = c.Type(str, default=_LAYOUT.assets_dir)
+    """Folder (in the site) of the plugin's stylesheet and scripts."""
+
+    search_quotes = c.Type(bool, default=_SITE.search_quotes)
+    """Index claim pages' quotes for search. ``false`` keeps only statements (and the rest of
+    the site) in the search index: a much smaller index for dossiers of thousands of claims."""
+
+    background_charts = c.Type(bool, default=_SITE.background_charts)
+    """Draw the charts (matplotlib, a fraction of a second each) in a second process while
+    MkDocs builds the pages, where the machine has a second core. The charts are the same
+    either way."""
+
+    compact_html = c.Type(bool, default=_SITE.compact_html)
+    """Take the blank lines and indentation out of every page's HTML (not inside ``pre``,
+    ``textarea``, ``script`` or ``style``): the page shows the same, with about a fifth fewer
+    bytes."""
+
+    search_view = c.Type(bool, default=_SITE.search_view)
+    """Let the search plugin read a lean copy of each generated page (without the parts marked
+    ``data-search-exclude``, which the index leaves out) instead of the whole page, which it
+    would parse only to drop most of it; and index each claim page as one entry, its statement
+    as the title and its quotes as the text. ``false``: the search plugin reads the whole page
+    (the same words, in a larger index: a claim page's Evidence section is an entry of its
+    own)."""
+
+    atomic = c.Type(bool, default=True)
+    """``mkdocs build`` writes into a temporary sibling of ``site_dir`` and swaps it in only on
+    success. (Never for ``mkdocs serve``, which builds into its own temporary folder.)"""

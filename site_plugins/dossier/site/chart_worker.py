@@ -1,0 +1,103 @@
+"""The charts of a dossier, drawn once each, in a second process where there is a spare core.
+
+Drawing a chart takes matplotlib a good fraction of a second, and a large dossier has a hundred
+of them: on a machine with a second core they are drawn there while the build goes on with the
+pages, which get a placeholder meanwhile (:meth:`Charts.put_in` swaps the charts in). The
+charts are the same bytes either way. Without a second core, or if the process cannot start,
+each chart is drawn when its page is rendered. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from markupsafe import Markup
+
+from ..machine import spare_core
+from ..records.index import Index
+from ..records.model import Question, QuestionKind
+from . import charts
+
+_PLACEHOLDER = "<!--dossier-chart:{}-->"
+_MARK = _PLACEHOLDER.split("{", 1)[0]
+_PLACEHOLDER_RE = re.compile(r"<!--dossier-chart:([a-z0-9-]+)-->")
+
+
+class Charts:
+    """Each quantity question's chart (an inline SVG) and its table of values."""
+
+    def __init__(self, index: Index) -> None:
+        self._index = index
+        self._drawn: dict[str, Markup] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future[dict[str, str]] | None = None
+
+    @property
+    def drawing_elsewhere(self) -> bool:
+        """Whether the charts are being drawn in the second process."""
+        return self._future is not None
+
+    def has_chart(self, question: Question) -> bool:
+        return question.kind is QuestionKind.quantity and bool(self.rows(question))
+
+    def rows(self, question: Question) -> list[charts.ChartRow]:
+        """The chart's values as table rows (its text alternative)."""
+        if question.kind is not QuestionKind.quantity:
+            return []
+        claims = self._index.claims_by_question.get(question.id, [])
+        return charts.chart_table_rows(question, claims, self._index.actors)
+
+    def svg(self, question: Question) -> Markup | None:
+        """The chart of a quantity question's figures (None when there is nothing to plot);
+        while the charts are drawn in the other process, a placeholder for :meth:`put_in`."""
+        if not self.has_chart(question):
+            return None
+        if self._future is not None and question.id not in self._drawn:
+            return Markup(_PLACEHOLDER.format(question.id))
+        if question.id not in self._drawn:  # drawn once, shown on the question page and the timeline
+            claims = self._index.claims_by_question.get(question.id, [])
+            self._drawn[question.id] = Markup(charts.quantity_chart_svg(question, claims, self._index.actors))
+        return self._drawn[question.id]
+
+    def start(self) -> None:
+        """Start drawing every chart in another process (nothing happens without a spare core)."""
+        if self._future is not None or not spare_core():
+            return
+        index = self._index
+        jobs = [
+            (q, index.claims_by_question.get(q.id, [])) for q in index.data.questions if self.has_chart(q)
+        ]
+        if not jobs:
+            return
+        try:
+            # spawn: a fresh interpreter, whatever threads this one runs (mkdocs serve has some)
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._future = self._pool.submit(charts.draw_charts, jobs, list(index.data.actors))
+        except (OSError, RuntimeError):
+            self.close()
+
+    def put_in(self, html: str) -> str:
+        """``html`` with each chart placeholder replaced by its chart."""
+        if _MARK not in html:
+            return html
+        if self._future is not None:
+            try:
+                drawn = self._future.result()
+            except Exception:  # the other process failed: each chart is drawn here instead
+                drawn = {}
+            self._drawn.update((qid, Markup(svg)) for qid, svg in drawn.items())
+            self.close()
+
+        def chart_of(match: re.Match[str]) -> str:
+            question = self._index.questions.get(match.group(1))
+            return str(self.svg(question) or "") if question else ""
+
+        return _PLACEHOLDER_RE.sub(chart_of, html)
+
+    def close(self) -> None:
+        """Stop the chart process, if one runs (drawn charts are kept)."""
+        pool, self._pool, self._future = self._pool, None, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,68 @@
+"""The Jinja environment the page templates are rendered in, and the text helpers they share.
+
+Escaping rules: the environment autoescapes every value; Markdown fields go through
+:func:`sanitise.markdown_html` (the ``md`` filter; see the "Text fields" table there). Page
+titles go into front matter HTML-escaped and JSON-quoted, because the theme writes
+``page.title`` into the HTML without escaping it. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+
+import jinja2
+from markupsafe import Markup
+
+from ..records import values
+from . import texts
+from .sanitise import markdown_html
+
+
+def environment() -> jinja2.Environment:
+    """The environment of the package's templates, with the filters and words they use."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("site_plugins.dossier.site", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_html
+    env.filters["date_text"] = values.format_date
+    env.globals.update(
+        CLAIM_STATUS_TEXT=texts.CLAIM_STATUS_TEXT,
+        QUESTION_STATUS_TEXT=texts.QUESTION_STATUS_TEXT,
+        RELIABILITY_TEXT=texts.RELIABILITY_TEXT,
+        CREDIBILITY_TEXT=texts.CREDIBILITY_TEXT,
+        SOURCE_KIND_TEXT=texts.SOURCE_KIND_TEXT,
+        CONFLICT_KIND_TEXT=texts.CONFLICT_KIND_TEXT,
+    )
+    # The shared macros, made once: an {% import %} in each template would make them again
+    # for each of thousands of pages.
+    env.globals["m"] = env.get_template("_macros.j2").make_module()
+    return env
+
+
+def front_matter(title: str, *, description: str | None = None, tags: Iterable[str] = ()) -> Markup:
+    """YAML front matter; text is HTML-escaped (the theme prints it raw) and JSON-quoted."""
+    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(html.escape(description), ensure_ascii=False)}")
+    tag_list = sorted(set(tags))
+    if tag_list:
+        lines.append("tags:")
+        lines.extend(f"  - {json.dumps(t)}" for t in tag_list)
+    lines.append("---")
+    return Markup("\n".join(lines) + "\n")
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.") + "…"

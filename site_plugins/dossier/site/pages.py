@@ -1,0 +1,286 @@
+"""The dossier's generated pages and downloads: :class:`DossierSite`.
+
+Everything here is plain Python and Jinja (no MkDocs import): :class:`DossierSite` takes the
+validated ``ClaimsFile`` and returns the Markdown source of every generated page, the bytes of
+the downloads, and the home page's "What we know" section. The MkDocs adapter only hands these
+to MkDocs.
+
+A generated page's Markdown is front matter, headings and placeholders: the HTML the templates
+make between the headings is kept aside (see :mod:`.stash`), so that editor text is never read
+as Markdown and Markdown never re-parses the HTML, and :meth:`DossierSite.page_html` puts it
+back into the HTML Markdown made. :meth:`DossierSite.search_html` gives the same page as the
+search index should see it: without what the templates mark ``data-search-exclude`` (they
+leave it out when ``search_view`` is set), so that the search plugin does not parse the whole
+page to throw most of it away; a claim page there is one search entry, its statement as the
+title and its quotes as the text (the index stays small for a dossier of thousands of claims).
+
+Templates receive a :class:`~.view.View` as ``view``, the page's :class:`~.layout.Links` as
+``link``, the dossier's records as ``data``, the site's options, and what the page itself
+needs; escaping rules are in :mod:`.environment`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from ..analysis import conflicts
+from ..records.index import Index
+from ..records.model import Actor, Claim, ClaimsFile, ClaimStatus, Question, QuestionStatus, Source
+from . import exports, stash
+from .chart_worker import Charts
+from .environment import environment, front_matter, shorten
+from .jsonld import claim_review, script_json
+from .layout import Links
+from .options import SiteOptions
+from .sanitise import MARKDOWN_FIELDS
+from .texts import DOWNLOAD_TEXT, QUESTION_ORDER
+from .view import View
+
+#: The marker in the home page where the "What we know" section goes.
+WHAT_WE_KNOW_MARKER = "<!-- dossier:what-we-know -->"
+
+_SECTION_HEADING = re.compile(r"<h([2-6])\b[^>]*>.*?</h\1>", re.DOTALL)
+
+
+class DossierSite:
+    """All generated content of one dossier. Build once per MkDocs build; pure and deterministic."""
+
+    def __init__(
+        self,
+        data: ClaimsFile,
+        options: SiteOptions,
+        *,
+        line_of: Callable[[tuple[object, ...]], int | None] | None = None,
+        reference_markdown: str | None = None,
+    ) -> None:
+        self.data = data
+        self.options = options
+        self.layout = options.layout
+        self.index = Index(data)
+        self.analysis = conflicts.analyse(self.index)
+        self.charts = Charts(self.index)
+        self.view = View(self.index, self.analysis, options, self.charts, line_of or (lambda _path: None))
+        self._reference = reference_markdown
+        self._env = environment()
+        self._downloads: dict[str, bytes] | None = None
+        #: src -> the HTML fragments of a generated page (see :mod:`.stash`)
+        self._fragments: dict[str, list[str]] = {}
+        #: src -> the fragments as the search index should see them (None: as they are)
+        self._search_fragments: dict[str, list[str]] = {}
+        #: pages whose search view is one entry: their section headings are left out of it
+        self._one_search_entry: set[str] = set()
+
+    # -- rendering -----------------------------------------------------------------------
+    def _render(self, template: str, here: str, **extra: Any) -> str:
+        context = {
+            "view": self.view,
+            "data": self.data,
+            "link": Links(self.layout, here),
+            "options": self.options,
+            "ClaimStatus": ClaimStatus,
+            "search_view": False,
+            **extra,
+        }
+        return self._env.get_template(template).render(context)
+
+    def _render_page(
+        self,
+        template: str,
+        here: str,
+        *,
+        search_view: bool = True,
+        one_search_entry: bool = False,
+        **extra: Any,
+    ) -> str:
+        """The page's Markdown (headings and placeholders); its HTML fragments are kept for
+        :meth:`page_html` and, rendered again with ``search_view`` (which leaves out what is
+        marked data-search-exclude), for :meth:`search_html`. ``one_search_entry``: the search
+        view has no section headings, so the page is one entry of the index."""
+        if one_search_entry:
+            self._one_search_entry.add(here)
+        markdown, self._fragments[here] = stash.split(self._render(template, here, **extra))
+        if search_view:
+            lean_markdown, lean = stash.split(self._render(template, here, search_view=True, **extra))
+            # The templates keep headings out of search_view's ifs.
+            if stash.headings(lean_markdown) != stash.headings(markdown):
+                raise AssertionError(f"{template}: the search view has other headings than the page")
+            self._search_fragments[here] = lean
+        return markdown
+
+    def page_html(self, src: str, html: str) -> str:
+        """The HTML Markdown made of a generated page, with the page's own HTML put back."""
+        return self.charts.put_in(stash.restore(html, self._fragments.get(src, ())))
+
+    def has_fragments(self, src: str) -> bool:
+        return bool(self._fragments.get(src))
+
+    def search_html(self, src: str, html: str) -> str | None:
+        """The page as the search index should see it, or None when that is the page itself
+        (as it always is without the ``search_view`` option)."""
+        lean = self._search_fragments.get(src) if self.options.search_view else None
+        if lean is None:
+            return None
+        if src in self._one_search_entry:
+            # Markdown's headings only (no fragment is in yet): the page's sections, whose text
+            # is left out of the search view anyway or joins the page's one entry (the quotes).
+            html = _SECTION_HEADING.sub("", html)
+        return self.charts.put_in(stash.restore(html, lean))
+
+    def close(self) -> None:
+        """Stop the chart process, if one runs."""
+        self.charts.close()
+
+    # -- pages ---------------------------------------------------------------------------
+    def claim_page(self, claim: Claim) -> str:
+        here = self.layout.claim(claim.id)
+        ld = None
+        if self.options.site_url:
+            page_url = self.options.site_url.rstrip("/") + "/" + self.layout.url(here)
+            review = claim_review(
+                claim,
+                self.index,
+                page_url=page_url,
+                publisher=self.options.site_name,
+                site_url=self.options.site_url,
+            )
+            ld = script_json(review)
+        actor = self.index.actors.get(claim.actor)
+        return self._render_page(
+            "claim.md.j2",
+            here,
+            one_search_entry=True,
+            front=front_matter(
+                shorten(claim.statement),
+                description=shorten(f"{_actor_name(actor)}, {claim.made}: {claim.statement}", 160),
+                tags=claim.tags,
+            ),
+            claim=claim,
+            question=self.index.questions[claim.question],
+            actor=actor,
+            jsonld=ld,
+        )
+
+    def question_page(self, question: Question) -> str:
+        return self._render_page(
+            "question.md.j2",
+            self.layout.question(question.id),
+            front=front_matter(
+                question.text, description=f"What we know: {question.text}", tags=question.tags
+            ),
+            question=question,
+            claims=self.index.claims_by_question.get(question.id, []),
+            chart=self.charts.svg(question),
+            conflicts=self.view.conflicts_of_question(question.id),
+        )
+
+    def what_we_know(self, here: str = "index.md") -> str:
+        """The home page's "What we know" section (raw HTML for the marker's place)."""
+        # One page, read whole by search.
+        return self._render_page("what_we_know.md.j2", here, search_view=False, groups=self._grouped())
+
+    def downloads(self) -> dict[str, bytes]:
+        if self._downloads is None:
+            self._downloads = dict(sorted(exports.export_files(self.index, self.analysis).items()))
+        return self._downloads
+
+    def pages(self) -> dict[str, str]:
+        """Source path (relative to docs_dir) -> Markdown, for every generated page."""
+        layout = self.layout
+        out: dict[str, str] = {}
+        if self.options.background_charts:
+            self.charts.start()
+        for claim in sorted(self.data.claims, key=lambda c: c.id):
+            out[layout.claim(claim.id)] = self.claim_page(claim)
+        for question in self.data.questions:
+            out[layout.question(question.id)] = self.question_page(question)
+        listings: list[tuple[str, str, dict[str, Any]]] = [
+            (layout.questions_index, "questions_index.md.j2", {"groups": self._grouped()}),
+            (layout.sources, "sources.md.j2", {"origins": _origin_groups(self.index)}),
+            (layout.actors, "actors.md.j2", {"actors": _actors_by_name(self.data.actors)}),
+            (layout.conflicts, "conflicts.md.j2", _conflict_filters(self.index, self.analysis)),
+            (layout.timeline, "timeline.md.j2", {}),
+            (layout.downloads, "downloads.md.j2", {"files": _download_rows(self.downloads())}),
+        ]
+        for src, template, extra in listings:
+            out[src] = self._render_page(template, src, **extra)
+        out[layout.tags] = self._render("tags.md.j2", layout.tags)
+        if self._reference:
+            out[layout.reference] = self._render(
+                "reference.md.j2",
+                layout.reference,
+                reference=Markup(self._reference),
+                markdown_fields=MARKDOWN_FIELDS,
+            )
+        return out
+
+    def edit_url_for_page(self, src_uri: str) -> str | None:
+        """Where "edit this page" should lead for a generated page (its record in claims.yaml)."""
+        layout = self.layout
+        if src_uri in (layout.reference, layout.tags):
+            return None  # made from the schema and the theme's tag listing, not from claims.yaml
+        if src_uri.startswith(f"{layout.claims_dir}/"):
+            claim_id = src_uri[len(layout.claims_dir) + 1 : -len(".md")]
+            if claim_id in self.index.claims:
+                return self.view.claim_edit_url(claim_id)
+        if src_uri.startswith(f"{layout.questions_dir}/"):
+            question_id = src_uri[len(layout.questions_dir) + 1 : -len(".md")]
+            if question_id in self.index.questions:
+                return self.view.question_edit_url(question_id)
+        return self.options.edit_base
+
+    def _grouped(self) -> list[tuple[QuestionStatus, list[Question]]]:
+        """The questions grouped by status (disputed first), in file order within a group."""
+        groups = []
+        for status in QUESTION_ORDER:
+            qs = [q for q in self.data.questions if q.status is status]
+            if qs:
+                groups.append((status, qs))
+        return groups
+
+
+# -- what the listing pages show ---------------------------------------------------------
+def _origin_groups(index: Index) -> list[tuple[Source, list[Source]]]:
+    groups: dict[str, list[Source]] = defaultdict(list)
+    for source in index.data.sources:
+        groups[index.origin_of.get(source.id, source.id)].append(source)
+    return [(index.sources[root], members) for root, members in groups.items() if root in index.sources]
+
+
+def _actors_by_name(actors: list[Actor]) -> list[Actor]:
+    return sorted(actors, key=lambda a: (a.name.casefold(), a.id))
+
+
+def _conflict_filters(index: Index, analysis: conflicts.Analysis) -> dict[str, Any]:
+    rows = list(analysis.conflicts)
+    position = index.question_position
+    question_ids = sorted({c.question for c in rows}, key=lambda q: (position.get(q, len(position)), q))
+    actor_ids = sorted(
+        {index.claims[x].actor for c in rows for x in (c.a, c.b)},
+        key=lambda a: (_actor_name(index.actors.get(a)).casefold(), a),
+    )
+    return {
+        "rows": rows,
+        "filter_questions": [index.questions[q] for q in question_ids if q in index.questions],
+        "filter_actors": [index.actors[a] for a in actor_ids if a in index.actors],
+        "filter_kinds": sorted({c.kind for c in rows}),
+        "filter_statuses": sorted({c.status for c in rows}),
+    }
+
+
+def _download_rows(files: dict[str, bytes]) -> list[dict[str, Any]]:
+    rows = []
+    for name, content in files.items():
+        stem, _, fmt = name.rpartition(".")
+        rows.append(
+            {"name": name, "format": fmt.upper(), "what": DOWNLOAD_TEXT.get(stem, stem), "size": len(content)}
+        )
+    return rows
+
+
+def _actor_name(actor: Actor | None) -> str:
+    return actor.name if actor else "unknown"
