@@ -325,6 +325,21 @@ class Value(Record):
     )
 
 
+class WarningId(StrEnum):
+    """The warnings an editor may acknowledge on a record, once reviewed."""
+
+    confirmed_needs_two_origins = "confirmed-needs-two-origins"
+    missing_as_of = "missing-as-of"
+    resolution_without_conflict = "resolution-without-conflict"
+
+
+class Acknowledgement(Record):
+    """A warning the editors reviewed and accept for this record, and why."""
+
+    warning: WarningId = Field(description="The warning's name, as `dossier validate` gives it.")
+    note: Text = Field(description="Why the record is right as it is (shown to reviewers).")
+
+
 class Citation(Record):
     """Evidence: a source and the words in it that support the claim."""
 
@@ -348,6 +363,9 @@ class Resolution(Record):
     )
     status: ResolutionStatus = Field(description="open or resolved.")
     note: Text = Field(description="What resolved it, or why it stays open.")
+    acknowledged: list[Acknowledgement] = Field(
+        default_factory=list, description="Warnings about this resolution that the editors reviewed."
+    )
 
 
 class Claim(Record):
@@ -366,6 +384,16 @@ class Claim(Record):
     )
     status: ClaimStatus = Field(
         description="confirmed, reported, unverified, disputed, denied, superseded or retracted."
+    )
+    party_concerned: Flag = Field(
+        default=False,
+        description=(
+            "true when the actor is the party concerned stating its own act (a government"
+            " announcing its own decision): such a claim can be confirmed on one origin."
+        ),
+    )
+    acknowledged: list[Acknowledgement] = Field(
+        default_factory=list, description="Warnings about this claim that the editors reviewed."
     )
     confidence: Confidence | None = Field(default=None, description="Estimative words, e.g. 'likely'.")
     credibility: Credibility | None = Field(
