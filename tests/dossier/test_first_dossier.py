@@ -1,69 +1,23 @@
 """The first dossier (North Korean troops in Russia) as published: valid, quoted verbatim, and
 carrying the disagreements of the reporting in its data.
 
-The quote check needs the source snapshots, which are not part of the repository (the articles
-are copyrighted). Their folder comes from the environment variable DOSSIER_SNAPSHOTS. Without
-it the quote tests are skipped (a GitHub runner has no archive; the workflow's own ``quotes``
-job checks them where one is configured), unless DOSSIER_REQUIRE_SNAPSHOTS is set: the
-project's CI (``.ci/run``) sets it, so a CI set-up that loses the archive fails instead of
-passing unnoticed.
-
 Everything here is read from claims.yaml and computed by the product's own code; the expected
-conflicts are named by claim id because they are editorial facts of this dossier.
+conflicts are named by claim id because they are editorial facts of this dossier. The quote
+check needs the source snapshots (see ``kit.py``).
 """
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
 from site_plugins.dossier.analysis import conflicts, corroboration
-from site_plugins.dossier.checking.quotes import normalise
 from site_plugins.dossier.checking.validate import ValidationResult, load_and_validate
 from site_plugins.dossier.records.index import Index
 from site_plugins.dossier.records.model import Claim, ClaimsFile, ClaimStatus, QuestionKind
 
-REPO = Path(__file__).resolve().parents[2]
-CLAIMS = REPO / "claims.yaml"
-SNAPSHOTS_ENV = "DOSSIER_SNAPSHOTS"
-REQUIRE_ENV = "DOSSIER_REQUIRE_SNAPSHOTS"
-
-
-def _snapshots_folder() -> Path:
-    """The snapshots folder from the environment; skip when it is missing, or fail where required."""
-    value = os.environ.get(SNAPSHOTS_ENV, "").strip()
-    if not value:
-        if os.environ.get(REQUIRE_ENV, "").strip():
-            pytest.fail(
-                f"{REQUIRE_ENV} is set but {SNAPSHOTS_ENV} is not: the dossier's quotes cannot be checked"
-            )
-        pytest.skip(f"{SNAPSHOTS_ENV} is not set: no source snapshots to check the quotes against")
-    folder = Path(value)
-    if not folder.is_dir():
-        pytest.fail(f"{SNAPSHOTS_ENV}={value} is not a folder")
-    return folder
-
-
-@pytest.fixture(scope="module")
-def result() -> ValidationResult:
-    """The dossier loaded and validated without quote checking (needs no snapshots)."""
-    return load_and_validate(CLAIMS)
-
-
-@pytest.fixture(scope="module")
-def data(result: ValidationResult) -> ClaimsFile:
-    assert result.ok, "\n".join(str(p) for p in result.problems)
-    assert result.data is not None
-    return result.data
-
-
-@pytest.fixture(scope="module")
-def analysis(data: ClaimsFile) -> conflicts.Analysis:
-    return conflicts.analyse(Index(data))
-
+from .kit import CLAIMS, snapshots_folder
 
 # ---------------------------------------------------------------------------
 # Valid, with every quote found in its source
@@ -71,7 +25,7 @@ def analysis(data: ClaimsFile) -> conflicts.Analysis:
 
 
 def test_every_quote_is_verbatim_in_its_source_snapshot() -> None:
-    snapshots = _snapshots_folder()
+    snapshots = snapshots_folder()
     checked = load_and_validate(CLAIMS, snapshots=snapshots)
     assert checked.problems == []
     assert checked.ok and checked.data is not None
@@ -79,67 +33,6 @@ def test_every_quote_is_verbatim_in_its_source_snapshot() -> None:
     for source in checked.data.sources:
         if source.snapshot is not None:
             assert (snapshots / source.snapshot).is_file(), source.id
-
-
-#: Quotes are short excerpts of copyrighted articles: one sentence or less each, and all the
-#: excerpts from one article together only a small part of it (the dossier keeps each article
-#: under 30%; the guard leaves a little room for new claims).
-MAX_QUOTE_CHARS = 200
-MAX_SHARE_OF_A_SOURCE = 0.35
-
-
-def share_quoted(text: str, quotes: list[str]) -> float:
-    """The share of the characters of ``text`` that the quotes cover, both normalised as the
-    quote checker compares them; a passage quoted twice counts once, and every place a quote
-    occurs counts (an article that repeats a sentence gives it away twice)."""
-    text = normalise(text)
-    if not text:
-        return 0.0
-    covered = bytearray(len(text))
-    for quote in quotes:
-        quote = normalise(quote)
-        if not quote:
-            continue
-        at = text.find(quote)
-        while at >= 0:
-            covered[at : at + len(quote)] = b"\x01" * len(quote)
-            at = text.find(quote, at + 1)
-    return sum(covered) / len(text)
-
-
-def test_share_quoted_counts_each_character_once_and_every_place_a_quote_occurs() -> None:
-    text = "Alpha beta \u201cgamma\u201d\n  delta. Alpha beta again."
-    whole = 'Alpha beta "gamma" delta. Alpha beta again.'
-    assert normalise(text) == whole  # line break, spaces and curly quotes folded
-    size = len(whole)
-    assert share_quoted(text, []) == 0.0
-    assert share_quoted(text, ["not in the text"]) == 0.0
-    assert share_quoted(text, ['"gamma" delta']) == len('"gamma" delta') / size
-    # "beta" occurs twice and is counted at both places, but quoting it twice adds nothing.
-    assert share_quoted(text, ["beta"]) == share_quoted(text, ["beta", "beta"]) == 8 / size
-    # Overlapping quotes cover their union: 'Alpha beta "gamma"' at the start, "Alpha beta" later.
-    assert (
-        share_quoted(text, ["Alpha beta", 'beta "gamma"'])
-        == (len('Alpha beta "gamma"') + len("Alpha beta")) / size
-    )
-    assert share_quoted(text, [whole]) == 1.0
-
-
-def test_quotes_are_short_excerpts_that_never_add_up_to_much_of_an_article() -> None:
-    snapshots = _snapshots_folder()
-    data = load_and_validate(CLAIMS).data
-    assert data is not None
-    too_long = [c.id for c in data.claims for x in c.citations if len(x.quote) > MAX_QUOTE_CHARS]
-    assert too_long == []
-    too_much: dict[str, float] = {}
-    for source in data.sources:
-        if source.snapshot is None:
-            continue
-        quotes = [x.quote for c in data.claims for x in c.citations if x.source == source.id]
-        share = share_quoted((snapshots / source.snapshot).read_text(encoding="utf-8"), quotes)
-        if share > MAX_SHARE_OF_A_SOURCE:
-            too_much[source.id] = round(share, 3)
-    assert too_much == {}
 
 
 def test_the_dossier_is_valid_without_snapshots(result: ValidationResult) -> None:
@@ -182,8 +75,8 @@ def test_every_question_and_actor_is_used(data: ClaimsFile) -> None:
 # ---------------------------------------------------------------------------
 
 
-def test_copies_and_rewrites_lead_back_to_two_origins(data: ClaimsFile) -> None:
-    origin = Index(data).origin_of
+def test_copies_and_rewrites_lead_back_to_two_origins(data: ClaimsFile, index: Index) -> None:
+    origin = index.origin_of
     by_snapshot = {s.snapshot: s.id for s in data.sources if s.snapshot}
     nbc_blog = by_snapshot["000_bfca09788db2ecc0.txt"]
     nbc_cnbc = by_snapshot["001_82a9f5469afd3e09.txt"]
@@ -196,14 +89,14 @@ def test_copies_and_rewrites_lead_back_to_two_origins(data: ClaimsFile) -> None:
     assert originals[origin[reuters_rewrite]].snapshot is None
 
 
-def test_a_claim_cited_from_both_nbc_copies_counts_one_origin(data: ClaimsFile) -> None:
+def test_a_claim_cited_from_both_nbc_copies_counts_one_origin(data: ClaimsFile, index: Index) -> None:
     by_snapshot = {s.snapshot: s.id for s in data.sources if s.snapshot}
     both = {by_snapshot["000_bfca09788db2ecc0.txt"], by_snapshot["001_82a9f5469afd3e09.txt"]}
     cited_from_both = [c for c in data.claims if both <= {x.source for x in c.citations}]
     assert cited_from_both, "no claim cites both copies of the NBC News report"
     for claim in cited_from_both:
-        origins = corroboration.origins_of_claim(claim, Index(data))
-        nbc = {Index(data).origin_of[s] for s in both}
+        origins = corroboration.origins_of_claim(claim, index)
+        nbc = {index.origin_of[s] for s in both}
         assert len(nbc & set(origins)) == 1, claim.id
 
 
