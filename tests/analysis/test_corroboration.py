@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from fixtures.records import claim, dossier, question, source
+
 from site_plugins.dossier.analysis.corroboration import independent_origins, origins_of_claim
 from site_plugins.dossier.records.index import Index
-
-from .conftest import claim, dossier, question, source
 
 
 def cites(cid: str, *source_ids: str) -> dict[str, object]:

@@ -25,7 +25,7 @@ from .harness import REPO, Monitor, built_and_served, mkdocs_build, mkdocs_confi
 
 pytestmark = pytest.mark.browser
 
-FIXTURE = Path(__file__).parent / "fixtures" / "hostile" / "claims.yaml"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "hostile" / "claims.yaml"
 HOME = "# Hostile dossier\n\nA dossier built from hostile text.\n\n<!-- dossier:what-we-know -->\n"
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from site_plugins.dossier.records.model import ClaimsFile
 from site_plugins.dossier.site.charts import chart_table_rows, quantity_chart_svg
 
-from .conftest import claim, dossier, question
+from fixtures.records import claim, dossier, question
 
 SVG = "{http://www.w3.org/2000/svg}"
 ACTORS = [
@@ -51,13 +51,14 @@ def test_two_calls_give_identical_output() -> None:
 def test_output_does_not_depend_on_hash_seed_or_time_zone(tmp_path: Path) -> None:
     script = tmp_path / "make_chart.py"
     script.write_text(
-        "import sys\nfrom tests.analysis.test_chart import chart\nsys.stdout.write(chart())\n",
+        "import sys\nfrom tests.site.test_charts import chart\nsys.stdout.write(chart())\n",
         encoding="utf-8",
     )
     root = Path(__file__).resolve().parents[2]
     outputs = []
     for seed, tz in (("1", "UTC"), ("2", "Asia/Seoul")):
-        env = dict(os.environ, PYTHONHASHSEED=seed, TZ=tz, PYTHONPATH=str(root))
+        path = os.pathsep.join([str(root), str(root / "tests")])  # the package and the fixtures
+        env = dict(os.environ, PYTHONHASHSEED=seed, TZ=tz, PYTHONPATH=path)
         done = subprocess.run(
             [sys.executable, str(script)], cwd=root, env=env, capture_output=True, text=True, check=True
         )

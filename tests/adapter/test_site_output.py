@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from site_html import MINI_DIR
+from fixtures import MINI_DIR
 
 
 def tree_digest(root: Path) -> dict[str, str]:

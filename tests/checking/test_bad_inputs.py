@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixtures import BAD_INPUTS, TODAY, VALID
 
 from site_plugins.dossier.checking.validate import load_and_validate
-
-from .conftest import BAD_INPUTS, TODAY, VALID
 
 # file -> (problems in all, line, col, field,
 #          words of the message, words of the hint)

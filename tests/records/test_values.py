@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 import pytest
+from fixtures.records import question
 
 from site_plugins.dossier.records.model import Question, Value
 from site_plugins.dossier.records.values import (
@@ -16,8 +17,6 @@ from site_plugins.dossier.records.values import (
     format_value,
     quantity_bounds,
 )
-
-from .conftest import question
 
 
 def q(**fields: Any) -> Question:

@@ -1,12 +1,9 @@
-"""Helpers for reading built pages in the site tests."""
+"""Reading built pages with the standard library's HTML parser."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 from pathlib import Path
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-MINI_DIR = FIXTURES / "mini"
 
 
 class _Collect(HTMLParser):

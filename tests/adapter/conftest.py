@@ -1,4 +1,4 @@
-"""Fixtures of the site tests: the small fixture dossier, built once."""
+"""Fixtures of the adapter tests: the small fixture dossier, built once."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from site_html import MINI_DIR
+from fixtures import MINI_DIR
 
 
 @pytest.fixture(scope="session")
 def mini(build_once: Callable[..., Any]) -> Any:
-    """tests/site/fixtures/mini, built with a real strict build."""
+    """tests/fixtures/mini, built with a real strict build."""
     return build_once(MINI_DIR)

@@ -1,4 +1,4 @@
-"""A real strict build of the small fixture dossier (tests/site/fixtures/mini), read back as HTML."""
+"""A real strict build of the small fixture dossier (tests/fixtures/mini), read back as HTML."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from site_html import MINI_DIR, broken_links, parse
+from fixtures import MINI_DIR
+from html_reader import broken_links, parse
 
 
 def test_every_generated_page_exists(mini: Any) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from html_reader import broken_links, parse
 from markupsafe import escape
-from site_html import broken_links, parse
 
 from site_plugins.dossier.analysis import conflicts
 from site_plugins.dossier.checking import validate

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fixtures import MINI_DIR
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
-from site_html import MINI_DIR
 
 SERVE_URL = "http://127.0.0.1:8000/"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from site_html import MINI_DIR
+from fixtures import MINI_DIR
 
 REPO = Path(__file__).resolve().parents[2]
 OPTION = "  - dossier:\n      claims: claims.yaml\n"

@@ -14,7 +14,7 @@ from site_plugins.dossier.records.index import Index
 from site_plugins.dossier.records.model import ClaimsFile
 from site_plugins.dossier.site.exports import export_files, safe_cell
 
-from .conftest import claim, dossier, question, source
+from fixtures.records import claim, dossier, question, source
 
 FILES = ("claims.json", "claims.csv", "sources.json", "sources.csv", "conflicts.json", "conflicts.csv")
 

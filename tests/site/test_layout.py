@@ -6,7 +6,8 @@ import json
 
 import pytest
 import yaml
-from site_html import MINI_DIR, parse
+from fixtures import MINI_DIR
+from html_reader import parse
 
 from site_plugins.dossier.checking import validate
 from site_plugins.dossier.records.model import Value

@@ -10,11 +10,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from fixtures import TODAY
 
 from site_plugins.dossier.checking.validate import ValidationResult, default_today, load_and_validate
 from site_plugins.dossier.records.model import ClaimsFile
-
-from .conftest import TODAY
 
 
 def _edit(text: str, *pairs: tuple[str, str]) -> str:

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures import MINI_DIR
+from html_reader import broken_links
 from mkdocs.config import load_config
-from site_html import MINI_DIR, broken_links
 
 import site_plugins.dossier.adapter.config as config_module
 from site_plugins.dossier.adapter.config import DossierConfig

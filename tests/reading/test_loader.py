@@ -6,13 +6,12 @@ import math
 from pathlib import Path
 
 import pytest
+from fixtures import TODAY, VALID
 
 from site_plugins.dossier.checking.validate import load_and_validate
 from site_plugins.dossier.reading import limits
 from site_plugins.dossier.reading.load import load_file, load_text
 from site_plugins.dossier.reading.positions import dotted
-
-from .conftest import TODAY, VALID
 
 
 def _value(text: str) -> object:

@@ -10,14 +10,13 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from fixtures import TODAY, VALID
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from site_plugins.dossier.checking.validate import load_and_validate
 from site_plugins.dossier.problems import Problem
 from site_plugins.dossier.records.model import ClaimsFile
-
-from .conftest import TODAY, VALID
 
 REPO_DOSSIER = Path(__file__).resolve().parents[2] / "claims.yaml"
 
