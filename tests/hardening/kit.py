@@ -1,5 +1,5 @@
-"""Shared pieces of the hardening tests: a small dossier of our own, a site project around it,
-and a standard-library HTML reader.
+"""Shared pieces of the hardening tests: a small dossier of our own, the schema's free-text
+fields, a site project around a dossier, and a standard-library HTML reader.
 
 The dossier is written as Python data by :func:`dossier`, which takes the text of every
 free-text field from a callback: the plain version reads like a (made-up) dossier, the hostile
@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from site_plugins.dossier.records.model import ClaimsFile
 
 REPO = Path(__file__).resolve().parents[2]
 HOME_PAGE = "# A test dossier\n\nMade-up records for the hardening tests.\n\n<!-- dossier:what-we-know -->\n"
@@ -155,7 +157,13 @@ def dossier(text: TextFor = plain_text) -> dict[str, Any]:
                 "disputed",
                 contradicts="few-sent",
             ),
-            claim("says-yes", "is-it-so", "actor-1", "2024-10-22", {"answer": "yes"}, "confirmed"),
+            {
+                **claim("says-yes", "is-it-so", "actor-1", "2024-10-22", {"answer": "yes"}, "confirmed"),
+                # Both its sources are one report (a copy): a warning the editors have reviewed.
+                "acknowledged": [
+                    {"warning": "confirmed-needs-two-origins", "note": long("Acknowledgement", "note")}
+                ],
+            },
             claim("says-no", "is-it-so", "actor-2", "2024-10-22", {"answer": "no"}, "denied"),
             claim("picks-first", "which-one", "actor-1", "2024-10-23", {"option": "first"}, "superseded"),
             claim(
@@ -173,6 +181,19 @@ def dossier(text: TextFor = plain_text) -> dict[str, Any]:
             {"claims": ["says-no", "says-yes"], "status": "resolved", "note": long("Resolution", "note")},
         ],
     }
+
+
+def free_text_fields() -> dict[str, set[str]]:
+    """Per record type of the schema: the fields that hold free text (strings with no pattern or
+    enum: not ids, dates, addresses or words from a list)."""
+    schema = ClaimsFile.model_json_schema()
+    fields: dict[str, set[str]] = {}
+    for name, definition in [("ClaimsFile", schema), *schema.get("$defs", {}).items()]:
+        for prop, spec in definition.get("properties", {}).items():
+            for option in spec.get("anyOf", [spec]):
+                if option.get("type") == "string" and "pattern" not in option and "enum" not in option:
+                    fields.setdefault(name, set()).add(prop)
+    return fields
 
 
 def dump(data: dict[str, Any]) -> str:
