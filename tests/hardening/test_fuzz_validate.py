@@ -1,7 +1,8 @@
 """Fuzzing: random mutations of valid dossiers give a clean result or clean problems, never a
 traceback.
 
-The budget is fixed and the examples derandomised, so CI runs the same cases every time.
+The budget is fixed and the examples derandomised (``fuzzing.budget``), so CI runs the same
+cases every time; ``test_fuzz_pipeline.py`` beside it mutates the records instead.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fixtures import TODAY, VALID
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from site_plugins.dossier.checking.validate import load_and_validate
-from site_plugins.dossier.problems import Problem
-from site_plugins.dossier.records.model import ClaimsFile
+
+from .fuzzing import budget, clean
 
 REPO_DOSSIER = Path(__file__).resolve().parents[2] / "claims.yaml"
 
@@ -172,34 +173,13 @@ def _check(text: str, mutations: list[Mutation], folder: Path) -> None:
     path = folder / "claims.yaml"
     path.write_text(mutated, encoding="utf-8", errors="surrogatepass")
 
-    result = load_and_validate(path, today=TODAY)  # must never raise
-
-    assert isinstance(result.problems, list)
-    if result.problems:
-        assert result.data is None and not result.ok
-        n_lines = mutated.count("\n") + 1
-        for p in result.problems:
-            assert isinstance(p, Problem)
-            assert 1 <= p.line <= n_lines + 1, p
-            assert p.col >= 1, p
-            assert p.field and p.message, p
-            str(p)
-        keys = [(p.line, p.col) for p in result.problems]
-        assert keys == sorted(keys)
-    else:
-        assert isinstance(result.data, ClaimsFile) and result.ok
+    clean(load_and_validate(path, today=TODAY), mutated)  # must never raise
 
 
 _FIXTURE = VALID.read_text(encoding="utf-8")
 
 
-@settings(
-    max_examples=300,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@budget(300)
 @given(st.lists(_mutations(_FIXTURE.count("\n") + 1), min_size=1, max_size=6))
 def test_mutations_of_the_fixture_never_raise(mutations: list[Mutation]) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -209,13 +189,7 @@ def test_mutations_of_the_fixture_never_raise(mutations: list[Mutation]) -> None
 _REAL = REPO_DOSSIER.read_text(encoding="utf-8") if REPO_DOSSIER.is_file() else _FIXTURE
 
 
-@settings(
-    max_examples=100,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@budget(100)
 @given(st.lists(_mutations(_REAL.count("\n") + 1), min_size=1, max_size=4))
 def test_mutations_of_the_real_dossier_never_raise(mutations: list[Mutation]) -> None:
     with tempfile.TemporaryDirectory() as folder:
