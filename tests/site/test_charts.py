@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+from fixtures.records import claim, dossier, question
+
 from site_plugins.dossier.records.model import ClaimsFile
 from site_plugins.dossier.site.charts import chart_table_rows, quantity_chart_svg
-
-from fixtures.records import claim, dossier, question
 
 SVG = "{http://www.w3.org/2000/svg}"
 ACTORS = [

@@ -8,13 +8,12 @@ import json
 from typing import Any
 
 import pytest
+from fixtures.records import claim, dossier, question, source
 
 from site_plugins.dossier.analysis.conflicts import analyse
 from site_plugins.dossier.records.index import Index
 from site_plugins.dossier.records.model import ClaimsFile
 from site_plugins.dossier.site.exports import export_files, safe_cell
-
-from fixtures.records import claim, dossier, question, source
 
 FILES = ("claims.json", "claims.csv", "sources.json", "sources.csv", "conflicts.json", "conflicts.csv")
 
