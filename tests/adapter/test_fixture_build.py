@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fixtures import MINI_DIR
-from html_reader import broken_links, parse
+from html_reader import parse
 
 
 def test_every_generated_page_exists(mini: Any) -> None:
@@ -73,31 +73,6 @@ def test_supersession_shown_both_ways(mini: Any) -> None:
     older = mini.content("claims/owner-guild/")
     assert "Replaces:" in newer and '<a href="../owner-guild/">' in newer
     assert "Replaced by:" in older and '<a href="../owner-city/">' in older
-
-
-def test_hostile_text_is_inert(mini: Any) -> None:
-    for url in (
-        "",
-        "claims/count-40/",
-        "claims/lit-no/",
-        "questions/how-many-lanterns/",
-        "conflicts/",
-        "actors/",
-    ):
-        page = parse(mini.content(url))
-        for tag, attrs in page.tags:
-            assert tag not in {"iframe", "form"} or "data-dossier-filters" in attrs, (url, tag)
-            assert not any(name.startswith("on") for name in attrs), (url, tag, attrs)
-            for name in ("href", "src"):
-                value = (attrs.get(name) or "").strip().lower()
-                assert not value.startswith(("javascript:", "data:", "vbscript:")), (url, tag, attrs)
-        for attrs, body in page.scripts:
-            if attrs.get("type") == "application/ld+json":
-                assert "<" not in body, url
-            else:
-                assert "alert(" not in body, (url, attrs)
-    title = re.search(r"<title>(.*?)</title>", mini.page("claims/count-40/"), re.S)
-    assert title and "&lt;img src=x onerror=alert(1)&gt;" in title.group(1)
 
 
 def test_markdown_fields_are_rendered_and_sanitised(mini: Any) -> None:
@@ -174,10 +149,6 @@ def test_downloads_parse_and_count(mini: Any) -> None:
     records = claims if isinstance(claims, list) else claims.get("claims", [])
     assert len(records) == 6
     assert "claims.json" in mini.content("downloads/")
-
-
-def test_internal_links_resolve(mini: Any) -> None:
-    assert broken_links(mini.site_dir) == []
 
 
 def test_no_request_to_another_host(mini: Any) -> None:

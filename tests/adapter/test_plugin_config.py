@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from fixtures import MINI_DIR
-from html_reader import broken_links
 from mkdocs.config import load_config
 
 import site_plugins.dossier.adapter.config as config_module
@@ -127,7 +126,7 @@ def test_links_hold_without_directory_urls(build_site: Callable[..., Any]) -> No
     assert (site.site_dir / "claims" / "count-12.html").is_file()
     assert 'href="claims/count-40.html"' in site.page("conflicts.html")
     assert 'href="../sources.html#source-coast-wire"' in site.page("claims/count-40.html")
-    assert broken_links(site.site_dir) == []
+    # Every link of such a site leads somewhere: tests/hardening/test_links.py crawls it.
 
 
 def test_a_hand_written_page_in_the_way_is_reported(tmp_path: Path, build_site: Callable[..., Any]) -> None:

@@ -1,8 +1,9 @@
 """A real strict build of the repository's dossier, checked against its own claims.yaml.
 
 The expectations come from the records (through the validator and the conflict analysis), so
-the tests follow the dossier as editors change it; a few name the disagreements the first
-dossier must show (differing troop figures, denials against confirmations).
+the tests follow the dossier as editors change it. The disagreements the first dossier must
+show are named in test_first_dossier.py; this site's links and its byte-identical rebuilds are
+tests/hardening/'s (test_links.py, test_reproducible.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from html_reader import broken_links, parse
+from html_reader import parse
 from markupsafe import escape
 
 from site_plugins.dossier.analysis import conflicts
@@ -29,9 +30,6 @@ REPO = Path(__file__).resolve().parents[2]
 CLAIMS = REPO / "claims.yaml"
 #: Quote checking during the build when the snapshots are at hand (CI sets this).
 SNAPSHOTS = os.environ.get("DOSSIER_SNAPSHOTS")
-#: A fixed build date (2100-01-01) later than any date in the dossier: the validator takes
-#: SOURCE_DATE_EPOCH as "today" and rejects dates after it.
-FAR_FUTURE = "4102444800"
 
 
 @pytest.fixture(scope="module")
@@ -115,23 +113,6 @@ def test_contradiction_table_has_a_row_per_conflict(dossier: Any, analysis: conf
         assert text(conflict.why) in page
 
 
-def test_the_known_disagreements_are_in_the_table(
-    records: tuple[ClaimsFile, Any], analysis: conflicts.Analysis
-) -> None:
-    data = records[0]
-    questions = {q.id: q for q in data.questions}
-    kinds = {c.kind for c in analysis.conflicts}
-    # Differing troop figures, and denials against confirmations.
-    assert "quantity" in kinds
-    assert "yes-no" in kinds
-    troop_conflicts = [
-        c
-        for c in analysis.conflicts
-        if c.kind == "quantity" and "troop" in (questions[c.question].unit or "") + questions[c.question].text
-    ]
-    assert troop_conflicts, "no conflict between troop figures"
-
-
 def test_jsonld_on_every_claim_page(dossier: Any, records: tuple[ClaimsFile, Any]) -> None:
     for claim in records[0].claims:
         scripts = [
@@ -194,32 +175,6 @@ def test_charts_for_quantity_questions(dossier: Any, records: tuple[ClaimsFile, 
     assert "The figures in the chart, by date" in timeline
 
 
-def test_claim_pages_stay_out_of_the_navigation(dossier: Any, records: tuple[ClaimsFile, Any]) -> None:
-    claim = records[0].claims[0]
-    for url in ("", "conflicts/", f"claims/{claim.id}/"):
-        full = dossier.page(url)
-        outside = full.replace(dossier.content(url), "")
-        hrefs = [a.get("href") or "" for tag, a in parse(outside).tags if tag == "a"]
-        assert not [h for h in hrefs if "/claims/" in h or h.startswith("claims/")], url
-
-
-def test_the_dossier_rebuilds_byte_identically(tmp_path: Path, mkdocs_cli: Callable[..., Any]) -> None:
-    """Same commit, different hash seed, time zone and locale: the same bytes."""
-    digests = []
-    for name, extra in (
-        ("a", {"PYTHONHASHSEED": "0", "TZ": "UTC", "LC_ALL": "C.UTF-8"}),
-        ("b", {"PYTHONHASHSEED": "31337", "TZ": "Asia/Seoul", "LC_ALL": "C"}),
-    ):
-        result = mkdocs_cli(REPO, tmp_path / name, env={"SOURCE_DATE_EPOCH": FAR_FUTURE, **extra})
-        assert result.returncode == 0, result.stderr
-        root = tmp_path / name
-        digests.append(
-            {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-        )
-    assert digests[0].keys() == digests[1].keys()
-    assert [n for n in digests[0] if digests[0][n] != digests[1][n]] == []
-
-
 def test_link_previews_name_the_page(dossier: Any, records: tuple[ClaimsFile, Any]) -> None:
     """The site's hook (hooks/open_graph.py) adds Open Graph tags, escaped once."""
     claim = records[0].claims[0]
@@ -230,7 +185,3 @@ def test_link_previews_name_the_page(dossier: Any, records: tuple[ClaimsFile, An
     assert metas["og:site_name"] == "What we know: North Korean troops in Russia"
     assert metas["og:url"] == f"http://127.0.0.1:8000/claims/{claim.id}/"
     assert metas["og:title"] and claim.statement.startswith(metas["og:title"].rstrip("…"))
-
-
-def test_every_internal_link_resolves(dossier: Any) -> None:
-    assert broken_links(dossier.site_dir) == []

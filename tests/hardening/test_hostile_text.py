@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from fixtures import HOSTILE
+from html_reader import Page, raw_script_bodies
 from markupsafe import escape
 
 from site_plugins.dossier.checking import validate
@@ -53,11 +54,11 @@ def site(tmp_path_factory: pytest.TempPathFactory, build_once: Callable[..., Any
 
 
 @pytest.fixture(scope="module")
-def pages(site: Any) -> dict[str, tuple[str, kit.Page]]:
+def pages(site: Any) -> dict[str, tuple[str, Page]]:
     out = {}
     for path in sorted(site.site_dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        out[path.relative_to(site.site_dir).as_posix()] = (html, kit.Page(html))
+        out[path.relative_to(site.site_dir).as_posix()] = (html, Page(html))
     return out
 
 
@@ -196,7 +197,7 @@ def test_markdown_fields_go_through_nh3_not_regular_expressions() -> None:
 @pytest.mark.parametrize("vector", vectors.VECTORS)
 def test_each_vector_in_a_markdown_field_keeps_only_safe_html(vector: str) -> None:
     html = str(sanitise.markdown_html(f"Text before.\n\n{vector}\n\nText after."))
-    for el in kit.Page(html).elements:
+    for el in Page(html).elements:
         assert el.tag in sanitise.ALLOWED_TAGS, (vector, html)
         for name, value in el.attrs.items():
             assert name in {"href", "title", "rel"}, (vector, html)
@@ -208,7 +209,7 @@ def test_each_vector_in_a_markdown_field_keeps_only_safe_html(vector: str) -> No
 @pytest.mark.parametrize("vector", vectors.VECTORS)
 def test_each_vector_in_a_plain_field_is_escaped_text(vector: str) -> None:
     html = str(sanitise.plain_html(vector))
-    assert kit.Page(html).elements == []
+    assert Page(html).elements == []
     assert "<" not in html and ">" not in html
 
 
@@ -238,7 +239,7 @@ def test_the_site_has_every_page(site: Any, pages: dict[str, Any]) -> None:
         assert name in pages
 
 
-def test_no_script_but_the_sites_own(site: Any, pages: dict[str, tuple[str, kit.Page]]) -> None:
+def test_no_script_but_the_sites_own(site: Any, pages: dict[str, tuple[str, Page]]) -> None:
     theme_inline = {
         _normalise_script(body)
         for attrs, body in pages["404.html"][1].scripts
@@ -266,13 +267,13 @@ def test_no_script_but_the_sites_own(site: Any, pages: dict[str, tuple[str, kit.
                     problems.append(f"{name}: {kind} script does not parse: {exc}")
             elif _normalise_script(body) not in theme_inline:
                 problems.append(f"{name}: unknown inline script {body[:80]!r}")
-        for body in kit.raw_script_bodies(html):
+        for body in raw_script_bodies(html):
             if "</" in body or "<!--" in body:
                 problems.append(f"{name}: a script body holds markup: {body[:80]!r}")
     assert not problems, "\n".join(problems)
 
 
-def test_no_event_handler_attribute_anywhere(pages: dict[str, tuple[str, kit.Page]]) -> None:
+def test_no_event_handler_attribute_anywhere(pages: dict[str, tuple[str, Page]]) -> None:
     found = [
         f"{name}:{el.line}: <{el.tag} {attr}=...>"
         for name, (_, page) in pages.items()
@@ -283,7 +284,7 @@ def test_no_event_handler_attribute_anywhere(pages: dict[str, tuple[str, kit.Pag
     assert not found, "\n".join(found[:40])
 
 
-def test_no_injected_element(pages: dict[str, tuple[str, kit.Page]]) -> None:
+def test_no_injected_element(pages: dict[str, tuple[str, Page]]) -> None:
     found = []
     for name, (_, page) in pages.items():
         for el in page.elements:
@@ -308,7 +309,7 @@ def test_no_injected_element(pages: dict[str, tuple[str, kit.Page]]) -> None:
     assert not found, "\n".join(found[:40])
 
 
-def test_every_address_is_http_https_mailto_or_relative(pages: dict[str, tuple[str, kit.Page]]) -> None:
+def test_every_address_is_http_https_mailto_or_relative(pages: dict[str, tuple[str, Page]]) -> None:
     found = []
     for name, (_, page) in pages.items():
         for el, attr, value in page.links():
@@ -322,7 +323,7 @@ def test_every_address_is_http_https_mailto_or_relative(pages: dict[str, tuple[s
     assert not found, "\n".join(found[:40])
 
 
-def test_no_style_attribute_from_editor_text(pages: dict[str, tuple[str, kit.Page]]) -> None:
+def test_no_style_attribute_from_editor_text(pages: dict[str, tuple[str, Page]]) -> None:
     """Styles appear only in the build-time charts (SVG), never outside them, never active."""
     found = []
     for name, (_, page) in pages.items():
