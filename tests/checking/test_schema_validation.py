@@ -17,53 +17,12 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from fixtures import BELLS
 
 from site_plugins.dossier.editors.schema import ecma_pattern, json_schema, schema_text
 from site_plugins.dossier.records.model import ClaimsFile
 
-VALID = """\
-dossier:
-  title: "Test dossier: bells in the tower"
-  summary: "Made-up claims about bells, for testing the schema."
-  updated: "2024-11-02"
-sources:
-  - id: town-crier
-    outlet: Town Crier
-    headline: "Bells ring again"
-    byline: unknown
-    published: "2024-10-20"
-    kind: original
-    url: "https://example.org/bells"
-    snapshot: town-crier.txt
-    reliability: B
-    reliability_note: "A local paper with a good record."
-actors:
-  - id: sexton
-    name: The sexton
-    kind: person
-questions:
-  - id: how-many-bells
-    text: "How many bells are in the tower?"
-    kind: quantity
-    unit: bells
-    scopes: [hung, ordered]
-    status: open
-    assessment: "Counts differ."
-    assessed: "2024-11-01"
-claims:
-  - id: how-many-bells-1
-    question: how-many-bells
-    statement: "There are eight bells."
-    actor: sexton
-    made: "2024-10-20"
-    value: {exactly: 8, scope: hung}
-    citations:
-      - source: town-crier
-        quote: "eight bells hang in the tower"
-    status: reported
-    confidence: likely
-    credibility: 2
-"""
+VALID = BELLS.read_text(encoding="utf-8")
 
 
 def _validator() -> jsonschema.protocols.Validator:

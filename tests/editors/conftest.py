@@ -9,78 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fixtures import BELLS
 
 ROOT = Path(__file__).resolve().parents[2]
 
-VALID = """\
-# A made-up dossier for testing the command line (not real reporting).
-dossier:
-  title: "Test dossier: bells in the tower"
-  summary: "Made-up claims about bells."
-  updated: "2024-11-02"
-
-sources:
-  - id: town-crier
-    outlet: Town Crier
-    headline: "Bells ring again"
-    byline: unknown
-    published: "2024-10-20"
-    kind: original
-    snapshot: town-crier.txt
-    reliability: B
-    reliability_note: "A local paper with a good record."
-
-actors:
-  - id: sexton
-    name: The sexton
-  - id: council
-    name: Parish council
-    kind: organisation
-
-questions:
-  - id: how-many-bells
-    text: "How many bells are in the tower?"
-    kind: quantity
-    unit: bells
-    scopes: [hung, ordered]
-    status: open
-    assessment: "Counts differ."
-    assessed: "2024-11-01"
-  - id: bells-rung
-    text: "Were the bells rung?"
-    kind: yes-no
-    status: settled
-    assessment: "Yes."
-    assessed: "2024-11-01"
-
-claims:
-  # The sexton's count.
-  - id: how-many-bells-1
-    question: how-many-bells
-    statement: "There are eight bells."
-    actor: sexton
-    made: "2024-10-20"
-    value: {exactly: 8, scope: hung}
-    citations:
-      - source: town-crier
-        quote: "eight bells hang in the tower"
-    status: reported
-
-  - id: bells-rung-1
-    question: bells-rung
-    statement: "The bells were rung on Tuesday."
-    actor: council
-    made: "2024-10-20"
-    value: {answer: "yes"}
-    citations:
-      - source: town-crier
-        quote: "The bells rang on Tuesday evening"
-    status: confirmed
-    # checked against the parish newsletter
-
-# Resolutions come last.
-resolutions: []
-"""
+VALID = BELLS.read_text(encoding="utf-8")
 
 SNAPSHOT = """\
 The Town Crier, 20 October.
