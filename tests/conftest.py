@@ -8,6 +8,9 @@ for ``fails=True`` and then gets the log to assert on.
 
 ``run_mkdocs(...)`` runs the ``mkdocs`` command in a subprocess, for tests that need a fresh
 interpreter (reproducibility across ``PYTHONHASHSEED``/``TZ``, exit codes).
+
+``write(text)`` writes a claims file into ``tmp_path``; ``valid_text`` is the valid fixture
+dossier's text (``fixtures/valid.yaml``), for tests that edit it in one place.
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures import VALID
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-FIXTURES = REPO / "tests" / "site" / "fixtures"
 
 # Material 9.8 prints an end-of-life banner on every build unless this is set.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -204,3 +207,23 @@ def build_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., BuiltS
 def mkdocs_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     """:func:`run_mkdocs`: ``mkdocs_cli(project, site_dir, env={...}, args=("build", "--strict"))``."""
     return run_mkdocs
+
+
+@pytest.fixture
+def valid_text() -> str:
+    return VALID.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """Write text (or bytes) to a claims file in tmp_path and return its path."""
+
+    def _write(content: str | bytes, name: str = "claims.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write

@@ -7,11 +7,10 @@ import random
 from typing import Any
 
 import pytest
+from fixtures.records import claim, dossier, question
 
 from site_plugins.dossier.analysis.conflicts import Analysis, Conflict, analyse
 from site_plugins.dossier.records.index import Index
-
-from .conftest import claim, dossier, question
 
 
 def pairs(analysis: Analysis) -> list[tuple[str, str]]:

@@ -14,14 +14,13 @@ import itertools
 import math
 from typing import Any
 
+from fixtures.records import claim, dossier, question
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from site_plugins.dossier.analysis.conflicts import analyse
 from site_plugins.dossier.records.index import Index
 from site_plugins.dossier.records.model import Claim, ClaimsFile, Question, date_bounds
-
-from .conftest import claim, dossier, question
 
 START = dt.date(2024, 10, 1)
 

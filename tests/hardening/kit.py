@@ -1,5 +1,5 @@
-"""Shared pieces of the hardening tests: a small dossier of our own, a site project around it,
-and a standard-library HTML reader.
+"""Shared pieces of the hardening tests: a small dossier of our own, the schema's free-text
+fields, and a site project around a dossier (pages are read with ``html_reader``).
 
 The dossier is written as Python data by :func:`dossier`, which takes the text of every
 free-text field from a callback: the plain version reads like a (made-up) dossier, the hostile
@@ -9,13 +9,13 @@ that it covers the whole schema.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-from html.parser import HTMLParser
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from site_plugins.dossier.records.model import ClaimsFile
 
 REPO = Path(__file__).resolve().parents[2]
 HOME_PAGE = "# A test dossier\n\nMade-up records for the hardening tests.\n\n<!-- dossier:what-we-know -->\n"
@@ -155,7 +155,13 @@ def dossier(text: TextFor = plain_text) -> dict[str, Any]:
                 "disputed",
                 contradicts="few-sent",
             ),
-            claim("says-yes", "is-it-so", "actor-1", "2024-10-22", {"answer": "yes"}, "confirmed"),
+            {
+                **claim("says-yes", "is-it-so", "actor-1", "2024-10-22", {"answer": "yes"}, "confirmed"),
+                # Both its sources are one report (a copy): a warning the editors have reviewed.
+                "acknowledged": [
+                    {"warning": "confirmed-needs-two-origins", "note": long("Acknowledgement", "note")}
+                ],
+            },
             claim("says-no", "is-it-so", "actor-2", "2024-10-22", {"answer": "no"}, "denied"),
             claim("picks-first", "which-one", "actor-1", "2024-10-23", {"option": "first"}, "superseded"),
             claim(
@@ -173,6 +179,19 @@ def dossier(text: TextFor = plain_text) -> dict[str, Any]:
             {"claims": ["says-no", "says-yes"], "status": "resolved", "note": long("Resolution", "note")},
         ],
     }
+
+
+def free_text_fields() -> dict[str, set[str]]:
+    """Per record type of the schema: the fields that hold free text (strings with no pattern or
+    enum: not ids, dates, addresses or words from a list)."""
+    schema = ClaimsFile.model_json_schema()
+    fields: dict[str, set[str]] = {}
+    for name, definition in [("ClaimsFile", schema), *schema.get("$defs", {}).items()]:
+        for prop, spec in definition.get("properties", {}).items():
+            for option in spec.get("anyOf", [spec]):
+                if option.get("type") == "string" and "pattern" not in option and "enum" not in option:
+                    fields.setdefault(name, set()).add(prop)
+    return fields
 
 
 def dump(data: dict[str, Any]) -> str:
@@ -193,10 +212,15 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _EnvLoader.add_constructor("!ENV", _env)
 
 
-def repo_config() -> dict[str, Any]:
-    with (REPO / "mkdocs.yml").open(encoding="utf-8") as f:
+def project_config(project: Path) -> dict[str, Any]:
+    """A project's ``mkdocs.yml``, each ``!ENV`` setting at its default."""
+    with (project / "mkdocs.yml").open(encoding="utf-8") as f:
         loaded: dict[str, Any] = yaml.load(f, Loader=_EnvLoader)  # a SafeLoader with !ENV
     return loaded
+
+
+def repo_config() -> dict[str, Any]:
+    return project_config(REPO)
 
 
 def write_project(
@@ -243,77 +267,3 @@ def write_project(
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` (relative POSIX path -> bytes)."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading HTML
-# ---------------------------------------------------------------------------------------------
-
-
-class Element:
-    __slots__ = ("attrs", "in_body", "in_svg", "line", "tag")
-
-    def __init__(self, tag: str, attrs: dict[str, str | None], line: int, in_svg: bool, in_body: bool):
-        self.tag, self.attrs, self.line, self.in_svg, self.in_body = tag, attrs, line, in_svg, in_body
-
-
-class Page(HTMLParser):
-    """Every element of a page (with attributes, and whether it is inside an ``<svg>`` or the
-    body), script bodies, and ids — from the standard library's HTML parser."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[Element] = []
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self.ids: set[str] = set()
-        self._svg = 0
-        self._body = False
-        self._script: dict[str, str | None] | None = None
-        self._text: list[str] = []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if tag == "body":
-            self._body = True
-        if tag == "svg":
-            self._svg += 1
-        self.elements.append(Element(tag, found, self.getpos()[0], self._svg > 0, self._body))
-        for key in ("id", "name"):
-            value = found.get(key)
-            if value and (key == "id" or tag == "a"):
-                self.ids.add(value)
-        if tag == "script":
-            self._script, self._text = found, []
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag == "svg":
-            self._svg -= 1
-        if tag == "script":
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "svg" and self._svg:
-            self._svg -= 1
-        if tag == "script" and self._script is not None:
-            self.scripts.append((self._script, "".join(self._text)))
-            self._script = None
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._text.append(data)
-
-    def links(self) -> Iterator[tuple[Element, str, str]]:
-        """(element, attribute, address) for every address-carrying attribute."""
-        for el in self.elements:
-            for name in ("href", "src", "action", "formaction", "data", "poster", "xlink:href", "cite"):
-                value = el.attrs.get(name)
-                if value is not None:
-                    yield el, name, value
-
-
-def raw_script_bodies(html: str) -> list[str]:
-    """Script element contents exactly as written in the file (for checks on escaping)."""
-    return re.findall(r"<script\b[^>]*>(.*?)</script>", html, flags=re.S | re.I)

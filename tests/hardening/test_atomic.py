@@ -1,23 +1,25 @@
 """Atomic output (issue 8.5): a build that fails leaves the previous ``site_dir`` untouched,
 byte for byte, with nothing left beside it; only a successful build replaces it.
 
-tests/site/test_site_output.py already shows this for a bad dossier and for a strict build
-aborted by a broken link. Here the failure comes from another plugin: a hook of this test's
-own, registered in the test site's ``mkdocs.yml``, raises at the moment chosen by the
-environment variable ``HARDENING_FAIL`` (in ``on_config`` after the dossier plugin has set up
-its temporary folder, in ``on_post_page`` halfway through writing pages, in ``on_post_build``
-once every page is written, and in an ``on_post_build`` that runs after the dossier plugin's),
-in strict and in non-strict builds. Each build is a real
-``mkdocs build`` in a fresh interpreter.
+The failure comes from the dossier (a bad claims.yaml: every problem is reported), from a
+strict build that aborts after writing every page (a broken link), and from another plugin:
+a hook of this test's own, registered in the test site's ``mkdocs.yml``, raises at the moment
+chosen by the environment variable ``HARDENING_FAIL`` (in ``on_config`` after the dossier
+plugin has set up its temporary folder, in ``on_post_page`` halfway through writing pages, in
+``on_post_build`` once every page is written, and in an ``on_post_build`` that runs after the
+dossier plugin's), in strict and in non-strict builds. Each build is a real ``mkdocs build``
+in a fresh interpreter.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures import MINI_DIR
 
 from . import kit
 
@@ -140,17 +142,6 @@ def test_a_plugin_failing_after_the_swap_point_leaves_the_previous_site(
     _assert_untouched(own, result, "hook failed late in on_post_build")
 
 
-def test_a_bad_dossier_after_a_good_build_leaves_it(
-    project: Project, mkdocs_cli: Callable[..., Any], tmp_path: Path
-) -> None:
-    data = kit.dossier()
-    data["claims"][0]["question"] = "no-such-question"
-    bad = kit.write_project(tmp_path / "bad", data)
-    result = mkdocs_cli(bad, project.site_dir)
-    _assert_untouched(project, result, "no-such-question")
-    assert "Traceback" not in result.stderr
-
-
 def test_only_a_successful_build_replaces_the_site(
     project: Project, mkdocs_cli: Callable[..., Any], tmp_path: Path
 ) -> None:
@@ -169,3 +160,66 @@ def test_only_a_successful_build_replaces_the_site(
     assert b"A changed statement." in after["claims/few-sent/index.html"]
     assert after != project.before
     assert [p.name for p in project.site_dir.parent.iterdir()] == ["site"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The fixture dossier: a bad dossier, and a strict build failing after every page is written
+# ---------------------------------------------------------------------------------------------
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    """The fixture dossier with two mistakes: a citation of a missing source, a misspelt field."""
+    project = tmp_path / "broken"
+    shutil.copytree(MINI_DIR, project)
+    claims = project / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    text = text.replace(
+        '      - source: harbour-gazette\n        quote: "lit every night"',
+        '      - source: no-such-source\n        quote: "lit every night"',
+    )
+    text = text.replace(
+        '    statement: "The lanterns are never lit."', '    statment: "The lanterns are never lit."'
+    )
+    claims.write_text(text, encoding="utf-8")
+    return project
+
+
+def test_bad_dossier_aborts_and_leaves_the_previous_site(
+    tmp_path: Path, mkdocs_cli: Callable[..., Any]
+) -> None:
+    site_dir = tmp_path / "site"
+    good = mkdocs_cli(MINI_DIR, site_dir)
+    assert good.returncode == 0, good.stderr
+    before = kit.tree(site_dir)
+    assert "claims/count-12/index.html" in before
+
+    bad = mkdocs_cli(broken_copy(tmp_path), site_dir)
+    assert bad.returncode != 0
+    assert "Traceback" not in bad.stderr
+    # Every problem, each with file:line:col and the field.
+    assert "claims.yaml:" in bad.stderr
+    lines = [line for line in bad.stderr.splitlines() if "claims.yaml:" in line and ": claims" in line]
+    assert any("no-such-source" in line for line in lines), bad.stderr
+    assert any("statment" in line for line in lines), bad.stderr
+    assert "problems in claims.yaml" in bad.stderr
+    # The previous site is untouched and nothing was left beside it.
+    assert kit.tree(site_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "site"]
+
+
+def test_a_build_failing_late_leaves_the_previous_site(
+    tmp_path: Path, mkdocs_cli: Callable[..., Any]
+) -> None:
+    """A strict build that aborts after writing every page (a broken link) publishes nothing."""
+    site_dir = tmp_path / "site"
+    assert mkdocs_cli(MINI_DIR, site_dir).returncode == 0
+    before = kit.tree(site_dir)
+    project = tmp_path / "late"
+    shutil.copytree(MINI_DIR, project)
+    index = project / "content" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n[A broken link](missing.md)\n", encoding="utf-8")
+    result = mkdocs_cli(project, site_dir)
+    assert result.returncode != 0
+    assert "missing.md" in result.stderr
+    assert kit.tree(site_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["late", "site"]

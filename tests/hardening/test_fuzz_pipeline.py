@@ -8,9 +8,10 @@ conflict analysis, corroboration, the downloads and the rendering of every gener
 exactly as the MkDocs plugin drives them (no MkDocs build per example: too slow). Nothing may
 raise; every problem names a line and column >= 1.
 
-(tests/core/test_fuzz_validate.py mutates the file's text line by line and stops at
+(test_fuzz_validate.py beside it mutates the file's text line by line and stops at
 validation; this one mutates the records and goes on to analysis and rendering.)
-The budget is fixed and the examples derandomised, so CI runs the same cases every time.
+The budget is fixed and the examples derandomised (``fuzzing.budget``), so CI runs the same
+cases every time.
 """
 
 from __future__ import annotations
@@ -23,12 +24,11 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import Phase, given
 from hypothesis import strategies as st
 
 from site_plugins.dossier.analysis import conflicts, corroboration
 from site_plugins.dossier.checking import validate
-from site_plugins.dossier.problems import Problem
 from site_plugins.dossier.records.index import Index
 from site_plugins.dossier.records.model import ClaimsFile
 from site_plugins.dossier.site import exports
@@ -36,6 +36,7 @@ from site_plugins.dossier.site.layout import Layout
 from site_plugins.dossier.site.options import SiteOptions
 from site_plugins.dossier.site.pages import DossierSite
 
+from .fuzzing import budget, clean
 from .kit import REPO
 
 CLAIMS = REPO / "claims.yaml"
@@ -213,17 +214,7 @@ def _dump(data: dict[str, Any]) -> str:
 def _run_pipeline(path: Path) -> None:
     """Everything a build does with claims.yaml, outside MkDocs. Must never raise."""
     result = validate.load_and_validate(path)
-    assert isinstance(result.problems, list)
-    n_lines = path.read_text(encoding="utf-8").count("\n") + 1
-    if not result.ok:
-        assert result.data is None
-        assert result.problems
-        for problem in result.problems:
-            assert isinstance(problem, Problem)
-            assert 1 <= problem.line <= n_lines + 1, problem
-            assert problem.col >= 1, problem
-            assert problem.field and problem.message, problem
-            str(problem)
+    if not clean(result, path.read_text(encoding="utf-8")):
         return
     data = result.data
     assert isinstance(data, ClaimsFile)
@@ -263,12 +254,8 @@ def test_the_real_dossier_passes_the_pipeline(tmp_path: Path) -> None:
     _run_pipeline(path)
 
 
-@settings(
-    max_examples=150,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+@budget(
+    150,
     # No shrinking: each example renders a whole site (shrinking one took minutes), and the
     # failure message already lists the mutations that led to it.
     phases=(Phase.explicit, Phase.reuse, Phase.generate),

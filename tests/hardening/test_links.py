@@ -1,7 +1,8 @@
-"""Link integrity of the built dossier (issue 8.6): a crawl of the real site.
+"""Link integrity of the built dossier (issue 8.6): a crawl of real sites.
 
-One real ``mkdocs build --strict`` of the repository's site into ``tmp_path``; then every HTML
-page is read with the standard library's parser and:
+Real ``mkdocs build --strict`` builds into ``tmp_path``: the repository's site, and the fixture
+dossier (tests/fixtures/mini) with and without directory URLs. In each, every HTML page is read
+with the standard library's parser and:
 
 * every internal ``href``/``src`` (relative, site-absolute, or an absolute address under
   ``site_url``) leads to a file of the built site (a folder address to its ``index.html``);
@@ -21,6 +22,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
+from fixtures import MINI_DIR
+from html_reader import Page
 
 from . import kit
 
@@ -42,11 +46,12 @@ UNLINKED_OK = {"404.html"}
 
 
 class Site:
-    def __init__(self, root: Path, site_url: str) -> None:
+    def __init__(self, root: Path, site_url: str, project: Path) -> None:
         self.root = root
         self.site_url = site_url
-        self.pages: dict[str, kit.Page] = {
-            p.relative_to(root).as_posix(): kit.Page(p.read_text(encoding="utf-8"))
+        self.project = project
+        self.pages: dict[str, Page] = {
+            p.relative_to(root).as_posix(): Page(p.read_text(encoding="utf-8"))
             for p in sorted(root.rglob("*.html"))
         }
 
@@ -83,16 +88,33 @@ class Site:
         return target, unquote(parts.fragment), ""
 
 
-@pytest.fixture(scope="module")
-def site(build_once: Callable[..., Any]) -> Site:
-    built = build_once(kit.REPO)
-    site_url = kit.repo_config()["site_url"]
-    return Site(built.site_dir, site_url)
+#: The sites crawled: project and build options.
+SITES: dict[str, tuple[Path, dict[str, Any]]] = {
+    "dossier": (kit.REPO, {}),
+    "mini": (MINI_DIR, {}),
+    "mini-without-directory-urls": (MINI_DIR, {"use_directory_urls": False}),
+}
+
+
+@pytest.fixture(scope="module", params=list(SITES))
+def site(request: pytest.FixtureRequest, build_once: Callable[..., Any]) -> Site:
+    project, options = SITES[request.param]
+    built = build_once(project, **options)
+    site_url = kit.project_config(project)["site_url"]
+    return Site(built.site_dir, site_url, project)
 
 
 def test_the_crawl_sees_the_whole_site(site: Site) -> None:
-    assert "index.html" in site.pages and "conflicts/index.html" in site.pages
-    assert sum(name.startswith("claims/") for name in site.pages) >= 10
+    assert "index.html" in site.pages
+    assert {"conflicts/index.html", "conflicts.html"} & set(site.pages)
+    claims = yaml.safe_load((site.project / "claims.yaml").read_text(encoding="utf-8"))["claims"]
+    assert len(claims) >= 5
+    unseen = [
+        c["id"]
+        for c in claims
+        if not {f"claims/{c['id']}/index.html", f"claims/{c['id']}.html"} & set(site.pages)
+    ]
+    assert unseen == [], "claim pages the crawl does not see"
 
 
 def test_every_internal_address_leads_to_a_file(site: Site) -> None:

@@ -1,13 +1,12 @@
 """Reproducible builds (issue 8.4): the real site built twice is byte-identical.
 
-tests/site/test_site_output.py and test_site_dossier_build.py already rebuild with another hash
-seed, time zone and ``LC_ALL``. This test varies everything at once, further: the second build
-runs from a copy of the site's files in another folder (no path of the checkout may reach the
-output), with ``PYTHONHASHSEED`` 0 vs 12345, ``TZ`` UTC vs Pacific/Kiritimati (UTC+14: another
-calendar day for most of the day), another locale (``LC_ALL`` and ``LANG``), and the same
-``SOURCE_DATE_EPOCH``: today at midnight UTC (validation rejects dates after today, so a build
-date in the past would not do). The first differing file is shown with its first differing
-line.
+The second build runs from a copy of the site's files in another folder (no path of the
+checkout may reach the output), with ``PYTHONHASHSEED`` 0 vs 12345, ``TZ`` UTC vs
+Pacific/Kiritimati (UTC+14: another calendar day for most of the day), another locale
+(``LC_ALL`` and ``LANG``), and the same ``SOURCE_DATE_EPOCH``: today at midnight UTC
+(validation rejects dates after today, so a build date in the past would not do). The first
+differing file is shown with its first differing line. Without ``SOURCE_DATE_EPOCH``, the
+fixture dossier's date stands for the build's, whatever the time zone.
 """
 
 from __future__ import annotations
@@ -19,6 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from fixtures import MINI_DIR
 
 from . import kit
 
@@ -79,3 +80,17 @@ def test_the_real_site_builds_byte_identically(tmp_path: Path, mkdocs_cli: Calla
     assert len(trees[0]) > 100
     difference = _first_difference(*trees)
     assert not difference, f"(locale {locale}) " + difference
+
+
+def test_without_source_date_epoch_the_dossier_date_is_the_build_date(
+    tmp_path: Path, mkdocs_cli: Callable[..., Any]
+) -> None:
+    env = {"SOURCE_DATE_EPOCH": None}  # removed from the environment the build runs in
+    results = []
+    for name, tz in (("a", "UTC"), ("b", "America/Anchorage")):
+        result = mkdocs_cli(MINI_DIR, tmp_path / name, env={**env, "TZ": tz})
+        assert result.returncode == 0, result.stderr
+        results.append(kit.tree(tmp_path / name))
+    assert results[0] == results[1]
+    sitemap = (tmp_path / "a" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>2024-11-02</lastmod>" in sitemap  # dossier.updated of the fixture

@@ -1,12 +1,23 @@
-"""XSS vectors after the OWASP XSS filter-evasion cheat sheet, and text made of them.
+"""XSS vectors after the OWASP XSS filter-evasion cheat sheet, text made of them, and the one
+hostile dossier written from them (``tests/fixtures/hostile/claims.yaml``).
 
 Raw NUL characters cannot be written in YAML (the loader refuses them, tested separately), so
 the null-byte variants use the forms that reach a page: character references and %00.
+
+The hostile dossier is :func:`kit.dossier` with :func:`hostile` text in every free-text field.
+``test_hostile_text.py`` reads every page of its site as HTML and ``tests/browser/test_xss.py``
+opens them in Chromium; both build the committed file, which this module writes again::
+
+    .venv/bin/python -m tests.hardening.vectors > tests/fixtures/hostile/claims.yaml
 """
 
 from __future__ import annotations
 
 import itertools
+import re
+from typing import Any
+
+from . import kit
 
 VECTORS: tuple[str, ...] = (
     # script elements: case, nesting, broken closing, inside other markup
@@ -21,12 +32,15 @@ VECTORS: tuple[str, ...] = (
     "<svg><script>alert(7)</script></svg>",
     # event handlers
     "<img src=x onerror=alert(8)>",
+    '<img src=x onerror="alert(63)">',
     '<IMG SRC=# onmouseover="alert(9)">',
     "<svg/onload=alert(10)>",
+    "<svg onload=alert(62)>",
     "<body onload=alert(11)>",
     "<details open ontoggle=alert(12)>",
     "<input autofocus onfocus=alert(13)>",
     '<div onmouseover="alert(14)" style="position:fixed;inset:0">cover</div>',
+    "<div onmouseover=alert(64)>hover</div>",
     '<a href="https://example.org/" onclick="alert(15)">click</a>',
     '<img """><script>alert(16)</script>">',
     # attribute breaking
@@ -36,12 +50,14 @@ VECTORS: tuple[str, ...] = (
     # addresses in HTML
     '<a href="javascript:alert(20)">js</a>',
     "<IMG SRC=JaVaScRiPt:alert(21)>",
+    '<IMG SRC="jav&#x09;ascript:alert(65);">',
     '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(22)">ent</a>',
     '<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(23)">hex</a>',
     '<a href="jav&#x09;ascript:alert(24)">tab</a>',
     '<a href="jav&#x0A;ascript:alert(25)">newline</a>',
     '<a href="java&#0;script:alert(26)">nul</a>',
     '<a href=" &#14;  javascript:alert(27)">space</a>',
+    '<a href="  javascript:alert(66)">spaces</a>',
     '<a href="vbscript:msgbox(28)">vb</a>',
     '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgyOSk8L3NjcmlwdD4=">data</a>',
     "<a href=java%00script:alert(30)>pct-nul</a>",
@@ -57,10 +73,12 @@ VECTORS: tuple[str, ...] = (
     # frames, objects, forms, document-level tags
     '<iframe src="javascript:alert(39)"></iframe>',
     '<iframe srcdoc="<script>alert(40)</script>"></iframe>',
+    "<iframe src=https://example.org/framed></iframe>",
     '<object data="javascript:alert(41)"></object>',
     '<embed src="javascript:alert(42)">',
     '<form action="javascript:alert(43)"><input type=submit value=go></form>',
     "<button formaction=javascript:alert(44)>go</button>",
+    "<form action=https://example.org/post><input name=a></form>",
     '<meta http-equiv="refresh" content="0;url=javascript:alert(45)">',
     '<base href="javascript:alert(46)//">',
     '<link rel=stylesheet href="javascript:alert(47)">',
@@ -73,14 +91,17 @@ VECTORS: tuple[str, ...] = (
     "<img src=x onerror=alert(51)",
     "<a href='javascript:alert(52)'",
     "<!--<script>alert(53)</script>-->",
+    "<!-- <script>alert(67)</script> -->",
     "<![CDATA[<script>alert(54)</script>]]>",
     '<noscript><p title="</noscript><img src=x onerror=alert(55)>">',
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(56)>",
     '<svg><a xlink:href="javascript:alert(57)"><text y="9">svg</text></a></svg>',
     # already-escaped text must stay text
     "&lt;script&gt;alert(58)&lt;/script&gt;",
+    "&#60;script&#62;alert(68)&#60;/script&#62;",
     "%3Cscript%3Ealert(59)%3C/script%3E",
     "{{ 7*7 }} {% raw %} ${alert(60)}",
+    "{{ 'INJ' ~ 7*7 }}",  # a template engine that ran editor text would print INJ49
     "{: onclick=alert(61) }",
 )
 
@@ -95,25 +116,56 @@ FORMULAS: tuple[str, ...] = (
 )
 
 _SHORT = tuple(v for v in VECTORS if "\n" not in v)
-_counter = itertools.count()
+_ALERT = re.compile(r"\b(alert|msgbox)\((\d+)\)")
+_counter = itertools.count(1)
 _position = itertools.count()
 
 
 def reset() -> None:
     """Start the rotation again (so the same dossier comes out every time)."""
     global _counter, _position
-    _counter, _position = itertools.count(), itertools.count()
+    _counter, _position = itertools.count(1), itertools.count()
+
+
+def numbered(text: str, field: int) -> str:
+    """``text`` with each ``alert(n)`` as ``alert(field * 100 + n)``: a dialog names the field
+    (the field-th text made) as well as the vector."""
+    return _ALERT.sub(lambda m: f"{m.group(1)}({field * 100 + int(m.group(2))})", text)
 
 
 def hostile(record: str, field: str, long: bool) -> str:
     """A text for ``record.field``: long fields get every vector, short ones (at most 300
     characters) the next few in turn; each starts with a spreadsheet formula."""
-    formula = FORMULAS[next(_counter) % len(FORMULAS)]
+    number = next(_counter)
+    formula = FORMULAS[(number - 1) % len(FORMULAS)]
     if long:
-        return f"{formula} {record} {field}.\n\n" + "\n\n".join(VECTORS) + "\n"
+        return numbered(f"{formula} {record} {field}.\n\n" + "\n\n".join(VECTORS) + "\n", number)
     parts = [f"{formula} {record} {field}"]
     while True:
         vector = _SHORT[next(_position) % len(_SHORT)]
-        if len(" ".join([*parts, vector])) > 300:
-            return " ".join(parts)
+        if len(numbered(" ".join([*parts, vector]), number)) > 300:
+            return numbered(" ".join(parts), number)
         parts.append(vector)
+
+
+def hostile_dossier() -> dict[str, Any]:
+    """The hostile dossier as data: :func:`kit.dossier` with :func:`hostile` text."""
+    reset()
+    return kit.dossier(hostile)
+
+
+HEADER = """\
+# A hostile dossier: every free-text field carries XSS vectors after the OWASP XSS filter-evasion
+# cheat sheet. Each alert(n) has its own number (field * 100 + vector), so a dialog names the
+# field it came from. Valid in every other respect; quotes are not checked (no snapshots).
+# Written by tests/hardening/vectors.py (python -m tests.hardening.vectors > this file).
+"""
+
+
+def fixture_text() -> str:
+    """What ``tests/fixtures/hostile/claims.yaml`` holds."""
+    return HEADER + kit.dump(hostile_dossier())
+
+
+if __name__ == "__main__":
+    print(fixture_text(), end="")

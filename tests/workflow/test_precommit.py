@@ -20,7 +20,7 @@ from .conftest import REPO
 CONFIG = REPO / ".pre-commit-config.yaml"
 BIN = Path(sys.executable).parent
 PRE_COMMIT = BIN / "pre-commit"
-DOSSIER_FIXTURE = REPO / "tests" / "site" / "fixtures" / "mini" / "claims.yaml"
+DOSSIER_FIXTURE = REPO / "tests" / "fixtures" / "mini" / "claims.yaml"
 HOOK_IDS = {"dossier-validate", "claims-json-schema", "ruff-check", "ruff-format"}
 
 
