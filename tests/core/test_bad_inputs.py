@@ -141,6 +141,15 @@ CASES: dict[str, tuple[int, int, int, str, str, str]] = {
         "county-300-homes supersedes county-450-homes supersedes county-300-homes", "later claim"),
     "supersede_self": (1, 100, 16, "claims[1].supersedes[0].claim",
         "a claim cannot supersede itself", "another claim"),
+    "superseded_without_superseder": (1, 82, 13, "claims[0].status",
+        "claim county-300-homes is marked superseded, but no claim supersedes it",
+        "name county-300-homes under supersedes: in the claim that replaces it, or give it another status"),
+    "supersedes_later_claim": (1, 100, 16, "claims[1].supersedes[0].claim",
+        "claim county-450-homes (made 2024-10-19) supersedes county-300-homes, which was made later "
+        "(2024-10-20)", "name county-450-homes under supersedes in county-300-homes instead"),
+    "duplicate_resolution": (1, 145, 13, "resolutions[1].claims",
+        "the conflict between operator-no-breach and county-dam-breached already has a resolution: "
+        "resolutions[0] at line 142", "keep one resolution for each pair of claims"),
     "copy_of_cycle": (1, 14, 14, "sources[0].copy_of",
         "valley-courier-2024-10-20 -> river-wire-2024-10-21 -> valley-courier-2024-10-20", "original"),
     "copy_of_missing": (1, 23, 14, "sources[1].copy_of",
