@@ -84,7 +84,8 @@ def test_json_format_invalid(run: Run, claims: Path) -> None:
     assert report["valid"] is False
     assert len(report["problems"]) >= 1
     problem = report["problems"][0]
-    assert set(problem) == {"file", "line", "col", "field", "message", "hint"}
+    assert set(problem) == {"file", "line", "col", "field", "message", "hint", "severity", "warning"}
+    assert (problem["severity"], problem["warning"]) == ("error", None)
     assert problem["field"] == "actors[1].kind"
     assert problem["line"] == VALID.splitlines().index("    kind: organisation") + 1
 
