@@ -75,7 +75,7 @@ claims:
     citations:
       - source: town-crier
         quote: "The bells rang on Tuesday evening"
-    status: confirmed
+    status: reported
     # checked against the parish newsletter
 
 # Resolutions come last.

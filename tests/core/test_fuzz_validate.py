@@ -13,6 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from site_plugins.dossier.analysis.review import review
 from site_plugins.dossier.checking.validate import load_and_validate
 from site_plugins.dossier.problems import Problem
 from site_plugins.dossier.records.model import ClaimsFile
@@ -189,6 +190,9 @@ def _check(text: str, mutations: list[Mutation], folder: Path) -> None:
         assert keys == sorted(keys)
     else:
         assert isinstance(result.data, ClaimsFile) and result.ok
+    n_lines = mutated.count("\n") + 1
+    for w in review(result):  # the warnings too, on whatever records the schema accepted
+        assert w.is_warning and 1 <= w.line <= n_lines + 1 and w.col >= 1, w
 
 
 _FIXTURE = VALID.read_text(encoding="utf-8")
