@@ -340,7 +340,8 @@ class Value(Record):
     period: Period | None = Field(
         default=None,
         description="quantity: the period the figure is the total for (instead of as_of), e.g. "
-        "culled in the first week; compared only with figures for the same or an overlapping period.",
+        "culled in the first week; compared only with totals for the same period, or for a period "
+        "that holds it or lies within it.",
     )
     answer: Answer | None = Field(default=None, description="yes-no: yes or no.")
     option: Id | None = Field(default=None, description="choice: the id of one of the question's options.")
