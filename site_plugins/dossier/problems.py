@@ -1,16 +1,23 @@
-"""Problems found in a dossier, as editors read them."""
+"""Problems found in a dossier, as editors read them: errors, and warnings."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+#: An error stops the build; a warning is reported and the build goes on.
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in an input file, with where it is and how to fix it.
+    """One thing wrong (or worth a second look) in an input file, with where it is and how to
+    fix it.
 
     ``str(problem)`` is the message editors see:
-    ``claims.yaml:LINE:COL: path.to.field: what is wrong (how to fix it)``.
+    ``claims.yaml:LINE:COL: path.to.field: what is wrong (how to fix it)``; a warning says so
+    after the field, with the name an editor acknowledges it by:
+    ``claims.yaml:LINE:COL: path.to.field: warning [missing-as-of]: ...``.
     """
 
     file: str
@@ -19,10 +26,18 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    severity: Severity = "error"
+    #: a warning's name (one of ``records.model.WarningId``); empty for an error
+    code: str = ""
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def __str__(self) -> str:
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.file}:{self.line}:{self.col}: {self.field}: {self.message}{hint}"
+        mark = f"warning [{self.code}]: " if self.is_warning else ""
+        return f"{self.file}:{self.line}:{self.col}: {self.field}: {mark}{self.message}{hint}"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -32,4 +47,6 @@ class Problem:
             "field": self.field,
             "message": self.message,
             "hint": self.hint,
+            "severity": self.severity,
+            "warning": self.code or None,
         }

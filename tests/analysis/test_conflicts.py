@@ -35,7 +35,7 @@ def test_conflict_carries_both_claims_sorted_kind_why_and_status() -> None:
     result = quantity(
         [
             claim("z-low", {"exactly": 1500, "scope": "sent"}, made="2024-10-20"),
-            claim("a-high", {"min": 10000, "scope": "sent"}, made="2024-10-21"),
+            claim("a-high", {"min": 10000, "scope": "sent"}, made="2024-10-21", actor="a2"),
         ]
     )
     conflict = only(result)
@@ -43,7 +43,11 @@ def test_conflict_carries_both_claims_sorted_kind_why_and_status() -> None:
     assert (conflict.a, conflict.b) == ("a-high", "z-low")
     assert conflict.question == "q"
     assert conflict.kind == "quantity"
-    assert conflict.why == "At least 10,000 vs 1,500 troops sent, reported one day apart."
+    # the earlier claim first, whatever the order of the ids
+    assert conflict.why == (
+        "First Actor: 1,500 troops sent (said on 20 October 2024);"
+        " Second Actor: at least 10,000 troops sent (said on 21 October 2024)."
+    )
     assert conflict.status == "open"
     assert conflict.resolution is None
     assert result.by_claim["a-high"] == [conflict]
@@ -51,16 +55,34 @@ def test_conflict_carries_both_claims_sorted_kind_why_and_status() -> None:
     assert result.by_id == {conflict.id: conflict}
 
 
-def test_why_sentence_names_figures_unit_and_scope() -> None:
+def test_why_sentence_names_who_the_figures_with_unit_and_scope_and_the_dates() -> None:
     conflict = only(
         quantity(
             [
-                claim("c1", {"exactly": 1500, "scope": "sent"}, made="2024-10-20"),
-                claim("c2", {"min": 10000, "scope": "sent"}, made="2024-10-21"),
+                claim("c1", {"exactly": 1500, "scope": "sent"}, made="2024-10-18"),
+                claim("c2", {"exactly": 3000, "scope": "sent", "as_of": "2024-10-23"}, actor="a2"),
             ]
         )
     )
-    assert conflict.why == "1,500 vs at least 10,000 troops sent, reported one day apart."
+    assert conflict.why == (
+        "First Actor: 1,500 troops sent (said on 18 October 2024);"
+        " Second Actor: 3,000 troops sent (as of 23 October 2024)."
+    )
+
+
+def test_each_figure_keeps_its_own_date() -> None:
+    """The figures and their dates go together, the earlier first, whichever claim's id is first
+    (the two claims below, in either order in the file, read the same)."""
+    planned = [
+        claim("a-11000", {"exactly": 11000, "scope": "planned"}, made="2024-11", actor="a2"),
+        claim("b-10000", {"exactly": 10000, "scope": "planned", "as_of": "2024-10-23"}),
+    ]
+    for claims in (planned, planned[::-1]):
+        conflict = only(quantity(claims, scopes=["planned"], window_days=30))
+        assert conflict.why == (
+            "First Actor: 10,000 troops planned (as of 23 October 2024);"
+            " Second Actor: 11,000 troops planned (said in November 2024)."
+        )
 
 
 def test_claims_without_conflicts_are_in_by_claim_with_no_conflicts() -> None:
@@ -118,7 +140,10 @@ def test_open_ended_why_sentences() -> None:
             ]
         )
     )
-    assert conflict.why == "As many as 3,000 vs 12,000 troops sent, reported 3 days apart."
+    assert conflict.why == (
+        "First Actor: as many as 3,000 troops sent (said on 20 October 2024);"
+        " First Actor: 12,000 troops sent (said on 23 October 2024)."
+    )
     conflict = only(
         quantity(
             [
@@ -127,7 +152,10 @@ def test_open_ended_why_sentences() -> None:
             ]
         )
     )
-    assert conflict.why == "2,000 to 3,000 vs at least 10,000 troops, reported the same day."
+    assert conflict.why == (
+        "First Actor: 2,000 to 3,000 troops; First Actor: at least 10,000 troops,"
+        " both said on 20 October 2024."
+    )
 
 
 def test_quantities_compare_only_within_one_scope() -> None:
@@ -152,7 +180,7 @@ def test_value_unit_is_used_in_the_sentence() -> None:
             ]
         )
     )
-    assert conflict.why == "1 vs 2 troops, reported the same day."
+    assert conflict.why == "First Actor: 1 troops; First Actor: 2 troops, both said on 20 October 2024."
 
 
 def test_figures_without_a_number_are_left_out() -> None:
@@ -194,7 +222,10 @@ def test_as_of_date_comes_before_made_and_falls_back_to_it() -> None:
         ],
         window_days=7,
     )
-    assert only(close).why == "1 vs 2 troops, reported 2 days apart."
+    # as of: the date the figure describes, never called a gap in reporting
+    assert only(close).why == (
+        "First Actor: 1 troops (as of 20 October 2024); First Actor: 2 troops (as of 22 October 2024)."
+    )
     # made the same day, but about dates far apart
     far = quantity(
         [
@@ -214,9 +245,18 @@ def test_partial_dates_compare_when_they_could_be_close() -> None:
         ],
         window_days=0,
     )
-    assert only(month).why == "1 vs 2 troops, as of October 2024 and 31 October 2024."
+    assert only(month).why == (
+        "First Actor: 1 troops (said in October 2024); First Actor: 2 troops (said on 31 October 2024)."
+    )
     both = quantity([claim("c1", {"exactly": 1}, made="2024"), claim("c2", {"exactly": 2}, made="2024")])
-    assert only(both).why == "1 vs 2 troops, both as of 2024."
+    assert only(both).why == "First Actor: 1 troops; First Actor: 2 troops, both said in 2024."
+    as_of_month = quantity(
+        [
+            claim("c1", {"exactly": 1, "as_of": "2024-10"}, made="2024-10-31"),
+            claim("c2", {"exactly": 2, "as_of": "2024-10"}, made="2024-11-02"),
+        ]
+    )
+    assert only(as_of_month).why == ("First Actor: 1 troops; First Actor: 2 troops, both as of October 2024.")
     too_far = quantity(
         [claim("c1", {"exactly": 1}, made="2024-09"), claim("c2", {"exactly": 2}, made="2024-10-20")],
         window_days=7,
@@ -260,8 +300,8 @@ def test_growing_count_later_lower_is_a_conflict() -> None:
         )
     )
     assert conflict.why == (
-        "10,000 vs 3,000 troops, reported 10 days apart,"
-        " but the count can only grow and the later figure is lower."
+        "First Actor: 10,000 troops (said on 10 October 2024);"
+        " First Actor: 3,000 troops (said on 20 October 2024), but the count can only grow."
     )
 
 
@@ -305,7 +345,9 @@ def test_growing_count_same_day_figures_compare_directly() -> None:
             ]
         )
     )
-    assert conflict.why == "1,500 vs at least 10,000 troops, reported the same day."
+    assert conflict.why == (
+        "First Actor: 1,500 troops; First Actor: at least 10,000 troops, both said on 10 October 2024."
+    )
 
 
 def test_growing_count_with_a_growth_limit() -> None:
@@ -327,7 +369,8 @@ def test_growing_count_with_a_growth_limit() -> None:
         )
     )
     assert beyond.why == (
-        "1,000 vs 1,501 troops, reported 5 days apart: more than the count can grow at 100 troops a day."
+        "First Actor: 1,000 troops (said on 10 October 2024); First Actor: 1,501 troops"
+        " (said on 15 October 2024), more than the count can grow at 100 troops a day."
     )
     # an open-ended later figure can always be low enough
     assert (
@@ -403,9 +446,21 @@ def test_opposite_answers_conflict() -> None:
         )
     )
     assert conflict.kind == "yes-no"
-    assert conflict.why == "Yes vs no on 'Are North Korean troops in Russia?', 3 days apart."
-    same_day = only(yes_no([claim("a", {"answer": "no"}), claim("b", {"answer": "yes"})]))
-    assert same_day.why == "No vs yes on 'Are North Korean troops in Russia?', same day."
+    assert conflict.why == (
+        "On 'Are North Korean troops in Russia?', First Actor: yes (said on 20 October 2024);"
+        " First Actor: no (said on 23 October 2024)."
+    )
+    same_day = only(yes_no([claim("a", {"answer": "no"}), claim("b", {"answer": "yes"}, actor="a2")]))
+    assert same_day.why == (
+        "On 'Are North Korean troops in Russia?', First Actor: no; Second Actor: yes,"
+        " both said on 20 October 2024."
+    )
+    # the same date, once as the date made and once as the date described: both are shown
+    mixed = only(yes_no([claim("a", {"answer": "no"}), claim("b", {"answer": "yes", "as_of": "2024-10-20"})]))
+    assert mixed.why == (
+        "On 'Are North Korean troops in Russia?', First Actor: no (said on 20 October 2024);"
+        " First Actor: yes (as of 20 October 2024)."
+    )
 
 
 def test_same_answers_are_never_compared() -> None:
@@ -445,7 +500,10 @@ def test_yes_no_overlapping_periods_conflict_whatever_the_window() -> None:
             window_days=0,
         )
     )
-    assert conflict.why == "No vs yes on 'Are North Korean troops in Russia?', for overlapping periods."
+    assert conflict.why == (
+        "On 'Are North Korean troops in Russia?', First Actor: yes, until 31 October 2024"
+        " (as of 1 October 2024); First Actor: no (as of 20 October 2024)."
+    )
 
 
 def test_yes_no_period_that_ended_long_before() -> None:
@@ -477,7 +535,9 @@ def choice(claims: list[dict[str, Any]], **fields: Any) -> Analysis:
 def test_single_answer_choice_different_options_conflict() -> None:
     conflict = only(choice([claim("c1", {"option": "combat"}), claim("c2", {"option": "labour"})]))
     assert conflict.kind == "choice"
-    assert conflict.why == "'combat' vs 'labour only', same day."
+    assert conflict.why == (
+        "On 'Question q?', First Actor: 'combat'; First Actor: 'labour only', both said on 20 October 2024."
+    )
 
 
 def test_single_answer_choice_same_option_and_outside_window() -> None:
@@ -512,7 +572,10 @@ def test_multiple_answer_choice_conflicts_only_on_exclusions() -> None:
         multiple=True,
     )
     assert pairs(result) == [("c1", "c2")]
-    assert only(result).why == "'combat' vs 'labour only', answers that exclude each other, same day."
+    assert only(result).why == (
+        "On 'Question q?', First Actor: 'combat'; First Actor: 'labour only',"
+        " both said on 20 October 2024, answers that exclude each other."
+    )
     result = choice(
         [
             claim("c2", {"option": "labour"}, made="2024-10-20"),
@@ -567,15 +630,15 @@ def test_declared_links_count_whatever_the_dates() -> None:
     assert result.pairs_compared == 0
 
 
-def test_declared_from_both_sides_is_one_conflict_with_the_first_note() -> None:
-    result = quantity(
-        [
-            claim("c2", {"exactly": 1}, contradicts=[{"claim": "c1", "note": "First note."}]),
-            claim("c1", {"exactly": 1}, contradicts=[{"claim": "c2", "note": "Second note."}]),
-        ]
-    )
-    conflict = only(result)
-    assert (conflict.id, conflict.why) == ("c1--c2", "First note.")
+def test_declared_from_both_sides_is_one_conflict_with_the_note_of_the_smaller_id() -> None:
+    """Not the first in the file: the order of the claims never changes what the table says."""
+    claims = [
+        claim("c2", {"exactly": 1}, contradicts=[{"claim": "c1", "note": "The note of c2."}]),
+        claim("c1", {"exactly": 1}, contradicts=[{"claim": "c2", "note": "The note of c1."}]),
+    ]
+    for order in (claims, claims[::-1]):
+        conflict = only(quantity(order))
+        assert (conflict.id, conflict.why) == ("c1--c2", "The note of c1.")
 
 
 def test_declared_without_a_note() -> None:

@@ -3,8 +3,10 @@
 The reference below compares every pair and tries every day a partial date can mean: two
 claims are compared when some pair of their days lies within the window, and conflict when no
 choice of days lets both hold (for a count that only grows, any choice of days: a figure dated
-only to the month may come from its last day, after growth). It shares no code with the
-analysis beyond the model.
+only to the month may come from its last day, after growth; for a one-way yes-no question, any
+choice of days that lets the first answer end before the second begins). Totals for a period
+compare with totals for the same period (the ranges must meet) or a period that holds theirs
+(the part cannot exceed the whole). It shares no code with the analysis beyond the model.
 """
 
 from __future__ import annotations
@@ -29,6 +31,29 @@ date_text = st.one_of(day_text, day_text, day_text, st.sampled_from(["2024-10", 
 figure = st.integers(0, 12).map(lambda n: n * 250)
 
 
+#: Periods that nest, meet and overlap (random ones rarely do).
+PERIODS = [
+    ("2024-10-01", "2024-10-07"),
+    ("2024-10-01", "2024-10-14"),
+    ("2024-10-05", "2024-10-11"),
+    ("2024-10-08", "2024-10-14"),
+    ("2024-10", "2024-10"),
+    ("2024-10", "2024-11"),
+    ("2024-11", "2024-11"),
+]
+
+
+@st.composite
+def period(draw: Any) -> dict[str, str]:
+    if draw(st.integers(0, 2)):
+        start, end = draw(st.sampled_from(PERIODS))
+        return {"start": start, "end": end}
+    first = draw(st.integers(0, 40))
+    start = START + dt.timedelta(days=first)
+    end = start + dt.timedelta(days=draw(st.sampled_from([0, 3, 6, 6, 13, 30])))
+    return {"start": start.isoformat(), "end": end.isoformat()}
+
+
 @st.composite
 def quantity_value(draw: Any) -> dict[str, Any]:
     shape = draw(st.sampled_from(["exactly", "min", "max", "range"]))
@@ -40,6 +65,8 @@ def quantity_value(draw: Any) -> dict[str, Any]:
     scope = draw(st.sampled_from(["sent", "pledged", None]))
     if scope:
         value["scope"] = scope
+    if draw(st.booleans()):
+        value["period"] = draw(period())
     return value
 
 
@@ -60,12 +87,14 @@ OPTIONS = [
 
 
 @st.composite
-def dossiers(draw: Any) -> ClaimsFile:
+def records(draw: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Questions and claims, as the records an editor writes."""
     grows = draw(st.booleans())
     growth = draw(st.sampled_from([None, 10.0, 100.0])) if grows else None
+    one_way = draw(st.sampled_from([None, "no-to-yes", "yes-to-no"]))
     questions = [
         question("q", window_days=draw(st.integers(0, 10)), only_grows=grows, max_growth_per_day=growth),
-        question("yn", kind="yes-no", window_days=draw(st.integers(0, 10))),
+        question("yn", kind="yes-no", window_days=draw(st.integers(0, 10)), one_way=one_way),
         question(
             "ch",
             kind="choice",
@@ -78,10 +107,16 @@ def dossiers(draw: Any) -> ClaimsFile:
     for i in range(draw(st.integers(2, 14))):
         which = draw(st.sampled_from(["q", "yn", "ch"]))
         value = draw({"q": quantity_value(), "yn": yes_no_value(), "ch": option}[which])
-        if draw(st.booleans()):
+        if "period" not in value and draw(st.booleans()):
             value["as_of"] = draw(date_text)
-        claims.append(claim(f"c{i:02d}", value, made=draw(date_text), question=which))
-    return dossier(questions, claims)
+        actor = draw(st.sampled_from(["a1", "a2"]))
+        claims.append(claim(f"c{i:02d}", value, made=draw(date_text), question=which, actor=actor))
+    return questions, claims
+
+
+@st.composite
+def dossiers(draw: Any) -> ClaimsFile:
+    return dossier(*draw(records()))
 
 
 def days(text: str) -> list[int]:
@@ -108,6 +143,37 @@ def reference(data: ClaimsFile) -> set[tuple[str, str]]:
     return found
 
 
+def period_days(c: Claim) -> set[int] | None:
+    p = c.value.period
+    if p is None:
+        return None
+    return set(range(date_bounds(p.start)[0].toordinal(), date_bounds(p.end)[1].toordinal() + 1))
+
+
+def totals_conflict(x: Claim, y: Claim) -> bool:
+    """Two totals for periods: the same period, ranges apart; one inside the other, the part
+    above the whole."""
+    px, py = period_days(x), period_days(y)
+    assert px is not None and py is not None
+    (xl, xh), (yl, yh) = bounds(x), bounds(y)
+    if px == py:
+        return xh < yl or yh < xl
+    if px < py:
+        return xl > yh
+    if py < px:
+        return yl > xh
+    return False
+
+
+def could_change(q: Question, before: Claim, after: Claim) -> bool:
+    """For a one-way question: some reading of the dates ends ``before``'s period before ``after``'s."""
+    ends = []
+    for d in days(before.value.as_of or before.made):
+        untils = days(before.value.until) if before.value.until else [d]
+        ends += [max(d, u) for u in untils]
+    return min(ends) < max(days(after.value.as_of or after.made))
+
+
 def conflicts(q: Question, x: Claim, y: Claim) -> bool:
     xs, ys = days(x.value.as_of or x.made), days(y.value.as_of or y.made)
     w = q.window_days
@@ -117,7 +183,16 @@ def conflicts(q: Question, x: Claim, y: Claim) -> bool:
         x_end = max([*xs, *(days(x.value.until) if x.value.until else [])])
         y_end = max([*ys, *(days(y.value.until) if y.value.until else [])])
         # some day of one period within the window of some day of the other
-        return any(abs(a - b) <= w for a in range(xs[0], x_end + 1) for b in range(ys[0], y_end + 1))
+        if not any(abs(a - b) <= w for a in range(xs[0], x_end + 1) for b in range(ys[0], y_end + 1)):
+            return False
+        if q.one_way is None:
+            return True
+        first = "no" if q.one_way.value == "no-to-yes" else "yes"
+        before, after = (x, y) if x.value.answer.value == first else (y, x)  # type: ignore[union-attr]
+        return not could_change(q, before, after)
+    if q.kind.value == "quantity" and (x.value.period or y.value.period):
+        both = x.value.period and y.value.period
+        return bool(both) and x.value.scope == y.value.scope and totals_conflict(x, y)
     pairs = [(a, b) for a in xs for b in ys if abs(a - b) <= w]
     if not pairs:
         return False

@@ -84,7 +84,8 @@ def test_json_format_invalid(run: Run, claims: Path) -> None:
     assert report["valid"] is False
     assert len(report["problems"]) >= 1
     problem = report["problems"][0]
-    assert set(problem) == {"file", "line", "col", "field", "message", "hint"}
+    assert set(problem) == {"file", "line", "col", "field", "message", "hint", "severity", "warning"}
+    assert (problem["severity"], problem["warning"]) == ("error", None)
     assert problem["field"] == "actors[1].kind"
     assert problem["line"] == VALID.splitlines().index("    kind: organisation") + 1
 
@@ -151,3 +152,75 @@ def test_problems_name_the_file_as_given(run: Run, tmp_path: Path, snapshots: Pa
     assert result.returncode == 1
     assert result.stderr.startswith("dossiers/bells.yaml:"), result.stderr
     assert result.stderr.splitlines()[-1] == "1 problem in dossiers/bells.yaml"
+
+
+# ---------------------------------------------------------------------------
+# Warnings: listed after the errors, exit 0 unless --strict
+# ---------------------------------------------------------------------------
+
+CONFIRMED = VALID.replace(
+    "    status: reported\n    # checked against the parish newsletter",
+    "    status: confirmed\n    # checked",
+)
+WARNING_LINE = (
+    "claims.yaml:63:13: claims[1].status: warning [confirmed-needs-two-origins]: confirmed on one "
+    "independent origin (town-crier), not two (cite a second independent origin, or use reported; if "
+    "the actor states its own act, write party_concerned: true; or, once reviewed, acknowledge it)"
+)
+
+
+def test_a_warning_is_listed_and_the_file_is_still_valid(run: Run, claims: Path) -> None:
+    claims.write_text(CONFIRMED, encoding="utf-8")
+    result = run("validate")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [WARNING_LINE, "1 warning in claims.yaml"]
+    assert result.stdout.startswith("claims.yaml: 2 claims, 2 questions, 1 source, 2 actors: valid;")
+
+
+def test_strict_makes_a_warning_fail(run: Run, claims: Path) -> None:
+    claims.write_text(CONFIRMED, encoding="utf-8")
+    result = run("validate", "--strict")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        WARNING_LINE,
+        "1 warning in claims.yaml (--strict: warnings fail the check)",
+    ]
+    assert result.stdout == ""
+    assert run("validate", "--strict", "--format", "json").returncode == 1
+
+
+def test_json_carries_the_severity_and_the_warnings_name(run: Run, claims: Path) -> None:
+    claims.write_text(CONFIRMED, encoding="utf-8")
+    result = run("validate", "--format", "json")
+    assert result.returncode == 0
+    report = json.loads(result.stdout)
+    assert report["valid"] is True
+    (warning,) = report["problems"]
+    assert (warning["line"], warning["col"], warning["field"]) == (63, 13, "claims[1].status")
+    assert (warning["severity"], warning["warning"]) == ("warning", "confirmed-needs-two-origins")
+    strict = json.loads(run("validate", "--format", "json", "--strict").stdout)
+    assert strict["valid"] is False and strict["problems"] == report["problems"]
+
+
+def test_warnings_come_after_the_errors(run: Run, claims: Path) -> None:
+    """Warnings about single records come with the errors of the dossier's rules (not when the
+    schema refuses the file: then the records cannot be read)."""
+    claims.write_text(CONFIRMED.replace("scope: hung}", "scope: hang}"), encoding="utf-8")
+    result = run("validate")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert "claims[0].value.scope: unknown scope 'hang'" in lines[0]
+    assert lines[1:] == [WARNING_LINE, "1 problem and 1 warning in claims.yaml"]
+    claims.write_text(CONFIRMED.replace("kind: organisation", "kind: robot"), encoding="utf-8")
+    assert run("validate").stderr.splitlines()[-1] == "1 problem in claims.yaml"
+
+
+def test_an_acknowledged_warning_stays_quiet(run: Run, claims: Path) -> None:
+    acknowledged = CONFIRMED.replace(
+        "    status: confirmed\n    # checked",
+        "    status: confirmed\n    acknowledged:\n      - warning: confirmed-needs-two-origins\n"
+        '        note: "The parish newsletter, not yet a source here, says the same."',
+    )
+    claims.write_text(acknowledged, encoding="utf-8")
+    result = run("validate", "--strict")
+    assert (result.returncode, result.stderr) == (0, "")

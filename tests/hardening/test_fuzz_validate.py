@@ -15,6 +15,7 @@ from fixtures import TODAY, VALID
 from hypothesis import given
 from hypothesis import strategies as st
 
+from site_plugins.dossier.analysis.review import review
 from site_plugins.dossier.checking.validate import load_and_validate
 
 from .fuzzing import budget, clean
@@ -173,7 +174,11 @@ def _check(text: str, mutations: list[Mutation], folder: Path) -> None:
     path = folder / "claims.yaml"
     path.write_text(mutated, encoding="utf-8", errors="surrogatepass")
 
-    clean(load_and_validate(path, today=TODAY), mutated)  # must never raise
+    result = load_and_validate(path, today=TODAY)  # must never raise
+    clean(result, mutated)
+    n_lines = mutated.count("\n") + 1
+    for w in review(result):  # the warnings too, on whatever records the schema accepted
+        assert w.is_warning and 1 <= w.line <= n_lines + 1 and w.col >= 1, w
 
 
 _FIXTURE = VALID.read_text(encoding="utf-8")

@@ -8,14 +8,15 @@ from typing import Any
 import pytest
 from fixtures.records import question
 
-from site_plugins.dossier.records.model import Question, Value
+from site_plugins.dossier.records.model import Period, Question, Value
 from site_plugins.dossier.records.values import (
-    days_apart_text,
     figure_text,
     format_date,
     format_number,
     format_value,
+    period_text,
     quantity_bounds,
+    said_text,
 )
 
 
@@ -106,10 +107,35 @@ def test_format_date(text: str, words: str) -> None:
     assert format_date(text) == words
 
 
-def test_days_apart_text() -> None:
-    assert [days_apart_text(n) for n in (0, 1, 3, 1200)] == [
-        "the same day",
-        "one day apart",
-        "3 days apart",
-        "1,200 days apart",
-    ]
+@pytest.mark.parametrize(
+    ("made", "words"),
+    [
+        ("2024-10-23", "said on 23 October 2024"),
+        ("2024-10", "said in October 2024"),
+        ("2024", "said in 2024"),
+    ],
+)
+def test_said_text_says_on_a_day_and_in_a_month_or_a_year(made: str, words: str) -> None:
+    assert said_text(made) == words
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        ("2024-10-01", "2024-10-07", "from 1 to 7 October 2024"),
+        ("2024-09-30", "2024-10-06", "from 30 September to 6 October 2024"),
+        ("2024-12-30", "2025-01-05", "from 30 December 2024 to 5 January 2025"),
+        ("2024-10", "2024-10", "in October 2024"),
+        ("2024-10-03", "2024-10-03", "on 3 October 2024"),
+        ("2024-10", "2025-03", "from October 2024 to March 2025"),
+        ("2024-10", "2024-10-15", "from October 2024 to 15 October 2024"),
+    ],
+)
+def test_period_text(start: str, end: str, words: str) -> None:
+    assert period_text(Period(start=start, end=end)) == words
+
+
+def test_a_figure_for_a_period_reads_with_its_period() -> None:
+    value = Value(exactly=1200, scope="sent", period=Period(start="2024-10-01", end="2024-10-07"))
+    assert format_value(value, q()) == "1,200 troops sent from 1 to 7 October 2024"
+    assert format_value(value, q(), with_period=False) == "1,200 troops sent"

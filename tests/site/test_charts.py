@@ -167,6 +167,19 @@ def test_table_rows_list_the_same_values_by_date() -> None:
     assert chart_table_rows(data.questions[0], data.claims)[0].actor == "nis"
 
 
+def test_a_total_for_a_period_is_not_drawn_over_time() -> None:
+    week = {"start": "2024-10-01", "end": "2024-10-07"}
+    data = dossier(
+        [question()],
+        [
+            claim("count", {"exactly": 1500, "scope": "sent"}),
+            claim("week", {"exactly": 900, "scope": "sent", "period": week}),
+        ],
+    )
+    assert [r.claim for r in chart_table_rows(data.questions[0], data.claims)] == ["count"]
+    assert "900" not in quantity_chart_svg(data.questions[0], data.claims)
+
+
 def test_panel_headings_name_what_is_counted_and_the_unit_as_written() -> None:
     data = dossier(
         [question(unit="US dollars per soldier per month", scopes=["payment"])],

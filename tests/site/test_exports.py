@@ -136,7 +136,10 @@ def test_conflicts_csv_columns_and_rows() -> None:
         ("high--low", "quantity", "open"),
         ("no--yes", "yes-no", "resolved"),
     ]
-    assert table[0]["why"] == "At least 10,000 vs 1,500 troops sent, reported 3 days apart."
+    assert table[0]["why"] == (
+        "First Actor: 1,500 troops sent (as of 18 October 2024);"
+        " Second Actor: at least 10,000 troops sent (said on 21 October 2024)."
+    )
     assert table[1]["resolution"] == "Claim no was retracted."
     assert len(table) == len(json.loads(out["conflicts.json"]))
 
@@ -189,3 +192,13 @@ def test_an_empty_dossier_exports_headers_and_empty_lists() -> None:
     assert json.loads(out["claims.json"]) == []
     assert json.loads(out["conflicts.json"]) == []
     assert out["conflicts.csv"] == b"id,question,a,b,kind,why,status,resolution\n"
+
+
+def test_a_total_for_a_period_has_its_days_in_both_formats() -> None:
+    week = {"start": "2024-10-01", "end": "2024-10-07"}
+    data = dossier([question()], [claim("week", {"exactly": 900, "scope": "sent", "period": week})])
+    out = export_files(Index(data), analyse(Index(data)))
+    (row,) = rows(out["claims.csv"])
+    assert (row["period_start"], row["period_end"]) == ("2024-10-01", "2024-10-07")
+    assert row["value"] == "900 troops sent from 1 to 7 October 2024"
+    assert json.loads(out["claims.json"])[0]["value"]["period"] == week

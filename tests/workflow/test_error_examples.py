@@ -1,10 +1,11 @@
 """The editors' page of error messages shows what the validator really prints.
 
 ``content/editors/errors.md`` holds, for each kind of mistake, a YAML snippet (the beginning of a
-``claims.yaml``) and the output of ``dossier validate claims.yaml`` for it. Each example here
-becomes a real file (the snippet, then the page's "rest of the example file" minus the sections
-the snippet already has), goes through the real command and the real validator, and the output
-must be exactly what the page shows.
+``claims.yaml``) and the output of ``dossier validate claims.yaml`` for it; for each warning, the
+same (the command then succeeds and lists the warning). Each example here becomes a real file
+(the snippet, then the page's "rest of the example file" minus the sections the snippet already
+has), goes through the real command and the real validator, and the output must be exactly what
+the page shows. An example the page calls correct gives neither an error nor a warning.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from site_plugins.dossier.analysis.review import review
 from site_plugins.dossier.checking.validate import load_and_validate
 from site_plugins.dossier.editors import cli
 
@@ -23,7 +25,8 @@ from .conftest import REPO
 PAGE = REPO / "content" / "editors" / "errors.md"
 FENCE = re.compile(r"^```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 MARKER = re.compile(
-    r"<!--\s*(?P<kind>error-example|valid-example|snapshot|rest-of-example-file)(?::\s*(?P<args>[^>]*?))?\s*-->"
+    r"<!--\s*(?P<kind>error-example|warning-example|valid-example|snapshot|rest-of-example-file)"
+    r"(?::\s*(?P<args>[^>]*?))?\s*-->"
 )
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):", re.MULTILINE)
 
@@ -48,6 +51,17 @@ REQUIRED = {
     "value-kind",
     "bad-url",
     "quote-not-found",
+    "superseded-alone",
+    "supersedes-later",
+    "two-resolutions",
+    "period",
+}
+#: Every warning the tool gives (an editor acknowledges it by this name).
+REQUIRED_WARNINGS = {
+    "confirmed-needs-two-origins",
+    "missing-as-of",
+    "resolution-without-conflict",
+    "acknowledgement-not-needed",
 }
 
 
@@ -58,6 +72,7 @@ class Example:
     output: str | None  # None for a valid example
     snapshots: str | None = None
     line: int = 0
+    warning: bool = False  # a warning example: the command succeeds
 
 
 @dataclass
@@ -99,9 +114,9 @@ def parse_page(text: str) -> Page:
             snapshots = option.split(":", 1)[1].strip() if option.strip().startswith("snapshots") else None
             yaml_block, output_block = fences_after(marker, 2)
             assert yaml_block["lang"] == "yaml" and output_block["lang"] == "text", f"line {line}"
-            page.examples.append(
-                Example(name.strip(), yaml_block["body"], output_block["body"].rstrip("\n"), snapshots, line)
-            )
+            body = output_block["body"].rstrip("\n")
+            warning = kind == "warning-example"
+            page.examples.append(Example(name.strip(), yaml_block["body"], body, snapshots, line, warning))
     assert rest, "the page must show the rest of the example file"
     page.rest = rest
     return page
@@ -124,10 +139,13 @@ def whole_file(snippet: str, rest: str) -> str:
 PAGE_DATA = parse_page(PAGE.read_text(encoding="utf-8"))
 
 
-def test_the_page_shows_every_kind_of_mistake() -> None:
+def test_the_page_shows_every_kind_of_mistake_and_every_warning() -> None:
     names = [e.name for e in PAGE_DATA.examples if e.output is not None]
     assert len(names) == len(set(names)), "two examples share a name"
-    assert set(names) >= REQUIRED, f"missing examples: {sorted(REQUIRED - set(names))}"
+    errors = {e.name for e in PAGE_DATA.examples if e.output is not None and not e.warning}
+    assert errors >= REQUIRED, f"missing examples: {sorted(REQUIRED - errors)}"
+    warnings = {e.name for e in PAGE_DATA.examples if e.warning}
+    assert warnings == REQUIRED_WARNINGS, f"the warnings shown: {sorted(warnings)}"
 
 
 def test_the_rest_of_the_example_file_is_a_valid_dossier(tmp_path: Path) -> None:
@@ -159,8 +177,10 @@ def test_the_page_shows_what_dossier_validate_prints(
 
     if example.output is None:
         assert status == 0, f"the page says this is correct (line {example.line}), but:\n{printed.err}"
+        assert printed.err == "", f"the page says this is correct (line {example.line}), but:\n{printed.err}"
         return
-    assert status == 1, f"{example.name}: exit status {status}\n{printed.out}{printed.err}"
+    expected_status = 0 if example.warning else 1
+    assert status == expected_status, f"{example.name}: exit status {status}\n{printed.out}{printed.err}"
     assert printed.err.rstrip("\n") == example.output, (
         f"{example.name} (page line {example.line}): the page shows\n{example.output}\n"
         f"but dossier validate prints\n{printed.err}"
@@ -168,7 +188,10 @@ def test_the_page_shows_what_dossier_validate_prints(
     # The same problems, straight from the validator the CLI, the plugin and the site build use.
     snapshots = Path(example.snapshots) if example.snapshots else None
     result = load_and_validate(Path("claims.yaml"), snapshots=snapshots)
-    assert [str(p) for p in result.problems] == example.output.splitlines()[:-1]
+    listed = [str(p) for p in [*result.problems, *review(result)]]
+    assert listed == example.output.splitlines()[:-1]
+    if example.warning:  # named in the message as the editor acknowledges it
+        assert all(f"warning [{example.name}]: " in line for line in listed), listed
 
 
 def test_the_message_explained_at_the_top_is_a_real_one() -> None:

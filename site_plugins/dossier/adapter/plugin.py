@@ -1,7 +1,8 @@
 """The MkDocs plugin: a thin adapter between MkDocs and the dossier engine.
 
 It validates ``claims.yaml`` (aborting the build with every problem listed: the engine returns
-problems, and this boundary turns them into one ``PluginError``), hands the generated pages,
+problems, and this boundary turns them into one ``PluginError``; warnings only get their count
+logged at INFO, so that even a strict build goes on), hands the generated pages,
 assets and downloads to MkDocs, fills the home page's "What we know" section, puts each
 generated page's own HTML back after Markdown has run (and lets the search plugin index a lean
 copy of it), points "edit this page" at the record's line in ``claims.yaml``, takes blank lines
@@ -23,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from ..analysis.review import review
 from ..checking.validate import load_and_validate
 from ..editors.schema import reference_markdown
 from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite
@@ -119,12 +121,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             for problem in result.problems:
                 log.error(str(problem))
             raise PluginError(_problems_message(len(result.problems), name))
-        return DossierSite(
+        site = DossierSite(
             result.data,
             site_options(self.config, config, claims_path, config_dir, quotes_checked=snapshots is not None),
             line_of=result.line_of,
             reference_markdown=reference_markdown(),
         )
+        # Warnings never stop a build (not even a strict one): their count, once, at INFO.
+        warnings = review(result, index=site.index, analysis=site.analysis)
+        if warnings:
+            noun = "warning" if len(warnings) == 1 else "warnings"
+            log.info(f"{len(warnings)} {noun} in {name}: `dossier validate {name}` lists them.")
+        return site
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self._claims_path is not None:

@@ -20,6 +20,9 @@ Contract used by the CLI, the plugin and the tests::
         .problems: list[Problem]   (all of them, sorted by line and column)
         .ok: bool
         .line_of(path_tuple) -> int | None   (1-based line of e.g. ("claims", 3))
+
+Warnings (what the records allow but editors should look at again) are not problems: they come
+from ``analysis.review.review(result)``, which needs the conflict analysis.
 """
 
 from __future__ import annotations
@@ -46,12 +49,16 @@ class ValidationResult:
     """The outcome of validating a claims file.
 
     ``located`` keeps where every value was written (for ``line_of`` and ``where``); its copy
-    of the raw data is dropped once validation is done.
+    of the raw data is dropped once validation is done. ``records`` is what the schema
+    accepted, even when the dossier's rules found problems (``data`` is None then): the
+    warnings about single records (``analysis.review``) are listed with the errors.
     """
 
     data: ClaimsFile | None
     problems: list[Problem] = field(default_factory=list)
     located: Located | None = None
+    name: str = "claims.yaml"  # the file as problems name it
+    records: ClaimsFile | None = None
 
     @property
     def ok(self) -> bool:
@@ -139,7 +146,9 @@ def load_and_validate(
             # would double what the build keeps in memory.
             loaded.located.data = None
     problems = _sorted_unique(problems)
-    return ValidationResult(data=None if problems else data, problems=problems, located=loaded.located)
+    return ValidationResult(
+        data=None if problems else data, problems=problems, located=loaded.located, name=name, records=data
+    )
 
 
 def _sorted_unique(problems: list[Problem]) -> list[Problem]:

@@ -1,7 +1,9 @@
 """The ``dossier`` command: validate claim records, keep the editors' schema current, scaffold.
 
 Exit status: 0 success, 1 the dossier (or the committed schema) has problems, 2 usage error
-(unknown option, a file or folder that does not exist, an id that is not in the file).
+(unknown option, a file or folder that does not exist, an id that is not in the file). Warnings
+(records to look at again) are listed after the errors and leave the status 0, unless
+``dossier validate --strict``.
 Bad input never produces a traceback: every problem is one line,
 ``claims.yaml:LINE:COL: field: what is wrong (how to fix it)``.
 
@@ -71,6 +73,7 @@ def _claims_file(value: str) -> Path:
 def cmd_validate(args: argparse.Namespace) -> int:
     path = _claims_file(args.file)
     snapshots = _snapshots_folder(args.snapshots)
+    from ..analysis.review import review
     from ..checking.validate import load_and_validate
 
     result = load_and_validate(path, snapshots=snapshots)
@@ -78,19 +81,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
     data = result.data if result.ok else None
     if data is None and not problems:  # defensive: no data must always come with a reason
         problems = [Problem(path.name, 1, 1, "(file)", "the file could not be read as a dossier")]
+    warnings = review(result)
 
     valid = data is not None and not problems
+    passed = valid and not (args.strict and warnings)
     if args.format == "json":
-        report = {"valid": valid, "problems": [p.as_dict() for p in problems]}
+        report = {"valid": passed, "problems": [p.as_dict() for p in problems + warnings]}
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-        return EXIT_OK if valid else EXIT_PROBLEMS
+        return EXIT_OK if passed else EXIT_PROBLEMS
 
-    if not valid:
-        for problem in problems:
-            sys.stderr.write(_one_line(str(problem)) + "\n")
-        sys.stderr.write(f"{_plural(len(problems), 'problem')} in {args.file}\n")
+    for problem in problems + warnings:
+        sys.stderr.write(_one_line(str(problem)) + "\n")
+    if problems or warnings:
+        sys.stderr.write(_count_line(len(problems), len(warnings), args.file, strict=args.strict) + "\n")
+    if not passed:
         return EXIT_PROBLEMS
-
     assert data is not None
     counts = ", ".join(
         [
@@ -107,6 +112,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     )
     sys.stdout.write(f"{args.file}: {counts}: valid; {quotes}\n")
     return EXIT_OK
+
+
+def _count_line(problems: int, warnings: int, file: str, *, strict: bool) -> str:
+    """'2 problems in claims.yaml', '1 problem and 3 warnings in ...', '1 warning in ...'."""
+    counted = [_plural(problems, "problem")] if problems else []
+    if warnings:
+        counted.append(_plural(warnings, "warning"))
+    line = f"{' and '.join(counted)} in {file}"
+    if warnings and strict and not problems:
+        line += " (--strict: warnings fail the check)"
+    return line
 
 
 # ---------------------------------------------------------------------------
@@ -215,8 +231,9 @@ def _add_validate(commands: _Commands) -> None:
         "validate",
         help="check the claim records and report every problem",
         description="Check the claim records (and, given a snapshots folder, every quote) and report "
-        "every problem at once as FILE:LINE:COL: field: message (hint). Exit status 0 when valid, "
-        "1 when not, 2 on a usage error.",
+        "every problem at once as FILE:LINE:COL: field: message (hint), then the warnings (records "
+        "to look at again, as FILE:LINE:COL: field: warning [name]: message (hint)). Exit status 0 "
+        "when valid (warnings or not, unless --strict), 1 when not, 2 on a usage error.",
     )
     _add_file_argument(validate)
     validate.add_argument(
@@ -226,10 +243,16 @@ def _add_validate(commands: _Commands) -> None:
         f"(default: ${SNAPSHOTS_ENV} if set; otherwise quotes are not checked)",
     )
     validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit status 1) on warnings too, not only on errors",
+    )
+    validate.add_argument(
         "--format",
         choices=["text", "json"],
         default="text",
-        help='text (problems on stderr, one per line) or json ({"valid": ..., "problems": [...]} on stdout)',
+        help='text (problems, then warnings, on stderr, one per line) or json ({"valid": ..., '
+        '"problems": [...]} on stdout, each with its "severity": error or warning)',
     )
     validate.set_defaults(handler=cmd_validate)
 

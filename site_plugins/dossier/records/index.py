@@ -46,11 +46,6 @@ class Index:
                 self.claims_by_source[source_id].append(claim)
             for link in claim.supersedes:
                 self.superseded_by[link.claim].append(claim)
-        #: claim id -> the first claim in the file that names it in ``supersedes``
-        self.first_superseding: dict[str, str] = {}
-        for claim in data.claims:
-            for link in claim.supersedes:
-                self.first_superseding.setdefault(link.claim, claim.id)
         #: claim id -> every claim it replaces, directly or through a chain
         self.replaces_all = _closure(
             {c.id: [x.claim for x in c.supersedes] for c in data.claims if c.supersedes}

@@ -167,6 +167,13 @@ class Answer(StrEnum):
     no = "no"  # the claim answers no
 
 
+class Direction(StrEnum):
+    """The one way a yes-no question's answer can change over time."""
+
+    no_to_yes = "no-to-yes"  # once yes, it stays yes (e.g. "Has it reached the capital?")
+    yes_to_no = "yes-to-no"  # once no, it stays no (e.g. "Is the bridge still standing?")
+
+
 class ResolutionStatus(StrEnum):
     """Where the editors stand on a conflict."""
 
@@ -289,6 +296,12 @@ class Question(Record):
         description="quantity with only_grows: the fastest plausible growth per day; "
         "a later figure beyond it conflicts.",
     )
+    one_way: Direction | None = Field(
+        default=None,
+        description="yes-no only: the answer can change only this way, e.g. no-to-yes for "
+        "'Has it reached the capital?': a no before a yes is then a change, not a conflict; "
+        "a yes before a no still conflicts.",
+    )
     options: list[Option] = Field(default_factory=list, description="choice only: the named answers.")
     multiple: Flag = Field(
         default=False,
@@ -296,6 +309,15 @@ class Question(Record):
         "(then only 'excludes' makes conflicts).",
     )
     tags: list[Tag] = Field(default_factory=list)
+
+
+class Period(Record):
+    """The stretch of time a figure is the total for, e.g. the first week of a cull."""
+
+    start: DateText = Field(
+        description="The first day the figure counts (a month or a year: from its first day)."
+    )
+    end: DateText = Field(description="The last day the figure counts (a month or a year: to its last day).")
 
 
 class Value(Record):
@@ -314,6 +336,12 @@ class Value(Record):
     )
     scope: Id | None = Field(
         default=None, description="quantity: what is counted; one of the question's scopes."
+    )
+    period: Period | None = Field(
+        default=None,
+        description="quantity: the period the figure is the total for (instead of as_of), e.g. "
+        "culled in the first week; compared only with totals for the same period, or for a period "
+        "that holds it or lies within it.",
     )
     answer: Answer | None = Field(default=None, description="yes-no: yes or no.")
     option: Id | None = Field(default=None, description="choice: the id of one of the question's options.")

@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .model import Question, QuestionKind, Value
+from .model import Period, Question, QuestionKind, Value
 
 MONTHS = (
     "January",
@@ -98,10 +98,13 @@ def option_label(question: Question | None, option_id: str) -> str:
     return option_id
 
 
-def format_value(value: Value, question: Question | None, *, with_scope: bool = True) -> str:
+def format_value(
+    value: Value, question: Question | None, *, with_scope: bool = True, with_period: bool = True
+) -> str:
     """A claim's value in readers' words.
 
-    quantity: '1,500 troops sent', 'at least 10,000 troops', 'as many as 3,000 troops';
+    quantity: '1,500 troops sent', 'at least 10,000 troops', 'as many as 3,000 troops', and a
+    figure for a period with it: '1,200 birds culled from 1 to 7 October 2024';
     yes-no: 'yes' / 'no' (with 'until <date>' when the period has an end);
     choice: the option's label.
     """
@@ -121,6 +124,8 @@ def format_value(value: Value, question: Question | None, *, with_scope: bool = 
         words.append(unit)
     if with_scope and value.scope:
         words.append(scope_words(value.scope))
+    if with_period and value.period is not None:
+        words.append(period_text(value.period))
     return " ".join(words)
 
 
@@ -141,13 +146,27 @@ def format_date(text: str) -> str:
     return text
 
 
-def days_apart_text(days: int) -> str:
-    """'the same day', 'one day apart', '3 days apart'."""
-    if days == 0:
-        return "the same day"
-    if days == 1:
-        return "one day apart"
-    return f"{days:,} days apart"
+def _is_day(text: str) -> bool:
+    return text.count("-") == 2
+
+
+def said_text(made: str) -> str:
+    """When a claim was made, in words: 'said on 23 October 2024', 'said in October 2024'."""
+    return f"said {'on' if _is_day(made) else 'in'} {format_date(made)}"
+
+
+def period_text(period: Period) -> str:
+    """The days a figure is the total for: 'from 1 to 7 October 2024', 'in October 2024',
+    'from 30 September to 6 October 2024', 'from October 2024 to March 2025'."""
+    start, end = period.start, period.end
+    if start == end:
+        return f"{'on' if _is_day(start) else 'in'} {format_date(start)}"
+    first, last = format_date(start).split(" "), format_date(end).split(" ")
+    if len(first) == len(last) == 3 and first[2] == last[2]:  # two days of one year: say it once
+        if first[1] == last[1]:
+            return f"from {first[0]} to {' '.join(last)}"
+        return f"from {' '.join(first[:2])} to {' '.join(last)}"
+    return f"from {' '.join(first)} to {' '.join(last)}"
 
 
 def figures_range(question: Question, claimed: Iterable[Value]) -> str:

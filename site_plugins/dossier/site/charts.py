@@ -116,10 +116,11 @@ _Plotted: TypeAlias = list[tuple[_dt.date, _dt.date, Claim]]
 
 
 def _plotted(claims: Iterable[Claim]) -> _Plotted:
-    """Claims with a figure and a readable date, by as-of date, then id."""
+    """Claims with a figure and a readable date, by as-of date, then id. A total for a period
+    is no count at a date: it is not drawn over time (its claim page gives it with its period)."""
     out = []
     for claim in claims:
-        if quantity_bounds(claim.value) is None:
+        if quantity_bounds(claim.value) is None or claim.value.period is not None:
             continue
         try:
             first, last = date_bounds(_as_of(claim))

@@ -31,6 +31,8 @@ CLAIM_COLUMNS = (
     "made",
     "as_of",
     "until",
+    "period_start",
+    "period_end",
     "value",
     "exactly",
     "min",
@@ -95,6 +97,8 @@ def export_files(index: Index, analysis: Analysis) -> dict[str, bytes]:
         value = record["value"]
         row.update({k: value.get(k) for k in VALUE_COLUMNS})
         row["as_of"] = record["as_of"]
+        period = value.get("period") or {}  # a total for a period: its first and last day
+        row["period_start"], row["period_end"] = period.get("start"), period.get("end")
         row["value"] = record["value_text"]  # the nested value's fields have their own columns
         row["citation_count"] = len(claim.citations)
         row["citation_sources"] = _join(c.source for c in claim.citations)

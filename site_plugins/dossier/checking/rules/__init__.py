@@ -8,7 +8,9 @@ Checked: ids unique per kind; references to sources, actors, questions, claims, 
 scopes that exist (with a "did you mean"); values that fit their question's kind and unit;
 ranges with min <= max and not both exact and a range; real dates, not in the future; a yes-no
 answer's ``until`` not before its as-of date; no cycles in ``copy_of`` or ``supersedes``;
-quotes and statements that are not blank.
+quotes and statements that are not blank; statuses that agree with the records (a claim marked
+``superseded`` is superseded by another, and supersedes only earlier claims); one resolution for
+each pair of claims.
 
 One module per kind of record, so a new rule goes with the record it is about:
 
@@ -16,8 +18,9 @@ One module per kind of record, so a new rule goes with the record it is about:
 - ``questions.py``: a question (the fields of its kind, its scopes and options);
 - ``claims.py``: a claim (its references, dates, statement, citations and links);
 - ``values.py``: a claim's value, on its own and against its question;
-- ``supersession.py``: circles of claims superseding one another;
-- ``resolutions.py``: a resolution's claims;
+- ``supersession.py``: circles of claims superseding one another, the ``superseded`` status,
+  a claim superseding a later one;
+- ``resolutions.py``: a resolution's claims, one resolution for each pair;
 - ``base.py``: what they share: the :class:`~.base.Checker` that collects problems, with the
   checks of a reference, a date and unique ids; the search for cycles of references.
 
@@ -34,7 +37,7 @@ from ...reading.positions import Located
 from .base import Checker, Ids, records
 from .claims import check_claim
 from .questions import check_question
-from .resolutions import check_resolution
+from .resolutions import check_resolutions
 from .sources import check_sources
 from .supersession import check_supersession
 
@@ -61,6 +64,5 @@ def check(located: Located, name: str, today: dt.date) -> list[Problem]:
     for i, c in records(root, "claims"):
         check_claim(checker, i, c, ids, questions)
     check_supersession(checker, root, ids.claims)
-    for i, res in records(root, "resolutions"):
-        check_resolution(checker, i, res, ids.claims)
+    check_resolutions(checker, root, ids.claims)
     return checker.problems

@@ -111,10 +111,8 @@ class Checker:
         self.add(path, f"no {what} with id '{ref}'", hint)
         return False
 
-    def date(self, path: Path_, value: Any, future_ok: bool = False) -> Days | None:
-        """Check a date field; return its first and last day when it is a real date."""
-        if not isinstance(value, str):
-            return None  # missing or not text: the schema says so
+    def _bounds(self, value: str) -> Any:
+        """The first and last day of a date text, ``_NOT_A_DAY``, or None when malformed (cached)."""
         bounds = self.dates.get(value, _UNSEEN)
         if bounds is _UNSEEN:
             bounds = None
@@ -124,6 +122,21 @@ class Checker:
                 except ValueError:
                     bounds = _NOT_A_DAY
             self.dates[value] = bounds
+        return bounds
+
+    def days(self, value: Any) -> Days | None:
+        """The first and last day of a date field that is a real date, else None (reporting
+        nothing: :meth:`date` reports a bad date where it is written)."""
+        if not isinstance(value, str):
+            return None
+        bounds = self._bounds(value)
+        return None if bounds is None or bounds is _NOT_A_DAY else bounds
+
+    def date(self, path: Path_, value: Any, future_ok: bool = False) -> Days | None:
+        """Check a date field; return its first and last day when it is a real date."""
+        if not isinstance(value, str):
+            return None  # missing or not text: the schema says so
+        bounds = self._bounds(value)
         if bounds is None:
             return None  # malformed: the schema says so
         if bounds is _NOT_A_DAY:

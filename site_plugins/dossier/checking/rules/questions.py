@@ -20,6 +20,7 @@ _KIND_ONLY_FIELDS = {
     "only_grows": "quantity",
     "options": "choice",
     "multiple": "choice",
+    "one_way": "yes-no",
 }
 _FLAGS = {"only_grows", "multiple"}
 

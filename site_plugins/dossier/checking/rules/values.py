@@ -1,4 +1,5 @@
-"""A claim's value: real dates, ``until`` not before the value's as-of date (or the claim's);
+"""A claim's value: real dates, ``until`` not before the value's as-of date (or the claim's), a
+figure's ``period`` that ends after it starts and has no as-of date beside it;
 finite figures, min <= max, not both exactly and a range; and against its question: only the
 fields of the question's kind, a quantity's figure, unit and scope, a yes-no answer, a choice's
 option among the question's options."""
@@ -13,7 +14,7 @@ from .base import Checker, Days, is_id, number, records, show_number
 
 #: The fields a value has, by the kind of its question.
 VALUE_FIELDS = {
-    "quantity": {"exactly", "min", "max", "unit", "scope", "as_of"},
+    "quantity": {"exactly", "min", "max", "unit", "scope", "as_of", "period"},
     "yes-no": {"answer", "as_of", "until"},
     "choice": {"option", "as_of"},
 }
@@ -30,7 +31,8 @@ def check_value(
 ) -> None:
     """The value of the claim at ``base``; ``question`` is None when the claim names none that exists."""
     vpath: Path_ = (*base, "value")
-    _check_period(checker, vpath, value, made)
+    _check_until(checker, vpath, value, made)
+    _check_figure_period(checker, vpath, value)
     _check_figures(checker, vpath, value)
     if question is None:
         return
@@ -52,7 +54,7 @@ def check_value(
         _check_choice(checker, vpath, value, question)
 
 
-def _check_period(checker: Checker, vpath: Path_, value: dict[str, Any], made: Days | None) -> None:
+def _check_until(checker: Checker, vpath: Path_, value: dict[str, Any], made: Days | None) -> None:
     as_of = checker.date((*vpath, "as_of"), value.get("as_of"))
     until = checker.date((*vpath, "until"), value.get("until"), future_ok=True)
     start = as_of or made
@@ -62,6 +64,31 @@ def _check_period(checker: Checker, vpath: Path_, value: dict[str, Any], made: D
             (*vpath, "until"),
             f"'until' ({value.get('until')}) is before {since}",
             "until is the end of the period the answer covers; it cannot be earlier than as_of",
+        )
+
+
+def _check_figure_period(checker: Checker, vpath: Path_, value: dict[str, Any]) -> None:
+    """A figure's period: real dates, the start not in the future, the end not before the start;
+    and no as_of beside it (the period says what the figure describes)."""
+    period = value.get("period")
+    if not isinstance(period, dict):
+        return
+    ppath: Path_ = (*vpath, "period")
+    start = checker.date((*ppath, "start"), period.get("start"))
+    end = checker.date((*ppath, "end"), period.get("end"), future_ok=True)
+    if start is not None and end is not None and end[1] < start[0]:
+        checker.add(
+            (*ppath, "end"),
+            f"the period ends ({period.get('end')}) before it starts ({period.get('start')})",
+            "start is the first day the figure counts, end the last; swap them, or correct one",
+        )
+    if value.get("as_of") is not None:
+        checker.add(
+            (*vpath, "as_of"),
+            "write either 'as_of' or a 'period', not both",
+            "a figure for a period is dated by its period: leave as_of out, "
+            "or leave the period out for a figure as of one date",
+            at_key=True,
         )
 
 
