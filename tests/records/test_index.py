@@ -64,8 +64,8 @@ def test_claims_are_grouped_in_readers_order_not_file_order() -> None:
 
 
 def test_supersession_both_ways() -> None:
-    """``superseded_by`` lists every claim naming this one, in reader's order;
-    ``first_superseding`` is the first of them in the file."""
+    """``superseded_by`` lists every claim naming this one, in reader's order (whatever the
+    order in the file)."""
     data = dossier(
         [question()],
         [
@@ -77,8 +77,7 @@ def test_supersession_both_ways() -> None:
     )
     index = Index(data)
     assert ids(index.superseded_by["old"]) == ["sooner", "later"]
-    assert index.first_superseding == {"old": "later"}
-    assert index.superseded_by["alone"] == [] and "alone" not in index.first_superseding
+    assert index.superseded_by["alone"] == []
 
 
 def test_replaces_follows_chains_in_either_direction() -> None:
@@ -116,6 +115,8 @@ def test_a_loop_of_supersession_does_not_hang() -> None:
         assert index.replaces(a, b) and index.replaces(b, a)
     assert not index.replaces("c1", "c4")
     assert set(index.replaces_all) == {"c1", "c2", "c3"}
+    for claim_id, replaced in index.replaces_all.items():
+        assert claim_id not in replaced  # a claim never replaces itself, not even through a loop
 
 
 def test_origin_follows_copy_of_chains_to_the_root() -> None:

@@ -87,6 +87,7 @@ def _closure(direct: dict[str, list[str]]) -> dict[str, frozenset[str]]:
                 seen |= reach[current]
             else:
                 stack.extend(direct.get(current, ()))
+        seen.discard(start)  # through a loop (which validation refuses) it would reach itself
         reach[start] = frozenset(seen)
     return reach
 
