@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fixtures.records import claim, dossier, question
 
 from site_plugins.dossier.analysis.conflicts import Analysis, Conflict, analyse
 from site_plugins.dossier.records.index import Index
-
-from .conftest import claim, dossier, question
 
 
 def only(analysis: Analysis) -> Conflict:

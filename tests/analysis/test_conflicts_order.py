@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from fixtures.records import dossier
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from site_plugins.dossier.analysis.conflicts import analyse
 from site_plugins.dossier.records.index import Index
 
-from .conftest import dossier
 from .test_conflicts_property import records
 
 Drawn = tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], list[int], list[int]]
