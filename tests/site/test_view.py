@@ -39,3 +39,22 @@ def _mini_with(value: dict[str, object]) -> DossierSite:
 def test_claimed_values_span_the_figures_claimed(value: dict[str, object], expected: str) -> None:
     site = _mini_with(value)
     assert site.view.value_range(site.view.questions["how-many-lanterns"]) == expected
+
+
+def test_a_quantitys_as_of_date_is_shown_beside_its_value() -> None:
+    """On the claim page and in the contradiction table, not only the date the claim was made."""
+    import markdown
+
+    def html_of(site: DossierSite, src: str) -> str:
+        body = site.pages()[src].split("\n---\n", 1)[1]
+        return site.page_html(src, markdown.markdown(body, extensions=["attr_list"]))
+
+    site = _mini_with({"exactly": 12, "scope": "lit", "as_of": "2024-10-18"})
+    assert site.view.conflicts_of("count-12"), "the fixture's claim must be in the table"
+    value = site.view.value_text(site.view.claims["count-12"])
+    as_of = '<time datetime="2024-10-18">18 October 2024</time>'
+    shown = f'{value}<span class="dossier-as-of">, as of {as_of}</span>'
+    for src in ("claims/count-12.md", "conflicts.md"):
+        assert shown in html_of(site, src), src
+    plain = _mini_with({"exactly": 12, "scope": "lit"})  # no as-of date: no such words
+    assert "dossier-as-of" not in html_of(plain, "claims/count-12.md")
