@@ -9,7 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-MINI = Path(__file__).resolve().parents[1] / "site" / "fixtures" / "mini"
+from fixtures import MINI_DIR
+
+MINI = MINI_DIR
 #: The fixture's claim lit-yes is confirmed on one source: a warning.
 CONFIRMED = '        quote: "lit every night"\n    status: confirmed\n'
 
