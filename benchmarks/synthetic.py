@@ -477,7 +477,8 @@ def make_dossier(n: int, seed: int = 0) -> Dossier:
         earlier = by_question_actor[(qi, ai)]
         if earlier and rng.random() < 0.12:
             old = earlier[-1]
-            if old not in superseded:
+            # A claim supersedes only one made before it (or the same day): the rules refuse the rest.
+            if old not in superseded and d.claims[old]["made"] <= claim["made"]:
                 superseded.add(old)
                 d.claims[old]["status"] = "superseded"
                 claim["supersedes"] = [
