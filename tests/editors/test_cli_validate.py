@@ -162,10 +162,13 @@ CONFIRMED = VALID.replace(
     "    status: reported\n    # checked against the parish newsletter",
     "    status: confirmed\n    # checked",
 )
+#: The line of that status in the file (counted, so that the sample dossier may change).
+STATUS_LINE = CONFIRMED[: CONFIRMED.index("    status: confirmed\n    # checked")].count("\n") + 1
 WARNING_LINE = (
-    "claims.yaml:63:13: claims[1].status: warning [confirmed-needs-two-origins]: confirmed on one "
-    "independent origin (town-crier), not two (cite a second independent origin, or use reported; if "
-    "the actor states its own act, write party_concerned: true; or, once reviewed, acknowledge it)"
+    f"claims.yaml:{STATUS_LINE}:13: claims[1].status: warning [confirmed-needs-two-origins]: "
+    "confirmed on one independent origin (town-crier), not two (cite a second independent origin, "
+    "or use reported; if the actor states its own act, write party_concerned: true; "
+    "or, once reviewed, acknowledge it)"
 )
 
 
@@ -196,7 +199,7 @@ def test_json_carries_the_severity_and_the_warnings_name(run: Run, claims: Path)
     report = json.loads(result.stdout)
     assert report["valid"] is True
     (warning,) = report["problems"]
-    assert (warning["line"], warning["col"], warning["field"]) == (63, 13, "claims[1].status")
+    assert (warning["line"], warning["col"], warning["field"]) == (STATUS_LINE, 13, "claims[1].status")
     assert (warning["severity"], warning["warning"]) == ("warning", "confirmed-needs-two-origins")
     strict = json.loads(run("validate", "--format", "json", "--strict").stdout)
     assert strict["valid"] is False and strict["problems"] == report["problems"]
