@@ -117,11 +117,17 @@ def test_contradiction_table(mini: Any) -> None:
     assert found["count-12--count-40"] == ("how-many-lanterns", "quantity", "open")
     assert found["lit-no--lit-yes"] == ("are-lanterns-lit", "yes-no", "resolved")
     assert "Photographs show the lanterns lit." in html
-    # Filters are hidden until the script shows them; the table library is served locally.
-    assert '<form class="dossier-filters" hidden' in html
+    # The filters are in the page from the start, marked as needing JavaScript (the head's
+    # <noscript> style hides them without it); the table library is served locally.
+    assert '<form class="dossier-filters dossier-needs-js"' in html
     page = mini.page("conflicts/")
+    assert "<noscript><style>.dossier-needs-js{display:none!important}</style></noscript>" in page
     assert '<script src="../assets/dossier/vendor/tablesort/tablesort.min.js"></script>' in page
     assert mini.path("assets/dossier/vendor/tablesort/tablesort.min.js").is_file()
+    # Full width: Material leaves out the navigation and the empty table of contents.
+    assert re.search(r'data-md-type="navigation"\s+hidden', page) and re.search(
+        r'data-md-type="toc"\s+hidden', page
+    )
 
 
 def test_claim_pages_are_not_in_the_nav(mini: Any) -> None:
@@ -137,11 +143,15 @@ def test_home_page_what_we_know(mini: Any) -> None:
     html = mini.content("")
     assert "<!-- dossier:what-we-know -->" not in mini.page("")
     assert html.index("What is disputed") < html.index("What we don") < html.index("The end of the home page")
+    # Each question with its status and its one-line answer (its assessment's first sentence).
     assert (
-        '<a href="questions/how-many-lanterns/"><strong>How many lanterns are on the pier?</strong></a>'
-        in html
+        '<p class="dossier-answer__question"><a href="questions/how-many-lanterns/">'
+        "How many lanterns are on the pier?</a></p>" in html
     )
-    assert "12 to 40 or more lanterns (lit)" in html
+    assert "<p>The harbour master says yes; the guild says no.</p>" in html
+    # The short answer first, the assessed date said once (every question has the same).
+    assert html.index("dossier-short-answer") < html.index("What is disputed")
+    assert html.count("1 November 2024") == 1
 
 
 def test_downloads_parse_and_count(mini: Any) -> None:

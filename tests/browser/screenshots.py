@@ -3,8 +3,9 @@
     .venv/bin/python -m tests.browser.screenshots docs/screenshots
 
 builds the dossier (a real ``mkdocs build --strict``, snapshots from ``DOSSIER_SNAPSHOTS`` when
-set), serves it on 127.0.0.1, and writes PNGs of the home page (desktop and phone), a claim
-page and the contradiction table into the given folder, in the light scheme. The browser
+set), serves it on 127.0.0.1, and writes PNGs of the home page, a claim page and the
+contradiction table (desktop and phone) and of the timeline (phone) into the given folder, in
+the light scheme. The browser
 tests call :func:`capture` too, writing every main page at both sizes to ``SCREENSHOT_DIR``.
 """
 
@@ -43,7 +44,10 @@ def readme_shots(claims_file: Path) -> list[Shot]:
         Shot("home-desktop", "", DESKTOP),
         Shot("home-phone", "", PHONE),
         Shot("claim-desktop", f"claims/{claim}/", DESKTOP),
+        Shot("claim-phone", f"claims/{claim}/", PHONE),
         Shot("conflicts-desktop", "conflicts/", DESKTOP),
+        Shot("conflicts-phone", "conflicts/", PHONE),
+        Shot("timeline-phone", "timeline/", PHONE),
     ]
 
 

@@ -9,12 +9,18 @@ from site_plugins.dossier.site.environment import front_matter, shorten
 
 def test_front_matter_escapes_and_quotes_the_title() -> None:
     text = str(
-        front_matter('Title: "quoted" </title><script>x</script>', description="a\nb", tags=["b", "a"])
+        front_matter(
+            'Title: "quoted" </title><script>x</script>',
+            description="a\nb",
+            tags=["south-korea", "a"],
+            hide=["tags"],
+        )
     )
     meta = yaml.safe_load(text.strip().strip("-"))
     assert meta["title"] == "Title: &quot;quoted&quot; &lt;/title&gt;&lt;script&gt;x&lt;/script&gt;"
     assert meta["description"] == "a\nb"
-    assert meta["tags"] == ["a", "b"]
+    assert meta["tags"] == ["A", "South Korea"]  # readable names, in the order of the ids
+    assert meta["hide"] == ["tags"]
 
 
 def test_shorten_cuts_at_a_word() -> None:

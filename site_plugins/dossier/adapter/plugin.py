@@ -5,15 +5,15 @@ problems, and this boundary turns them into one ``PluginError``; warnings only g
 logged at INFO, so that even a strict build goes on), hands the generated pages,
 assets and downloads to MkDocs, fills the home page's "What we know" section, puts each
 generated page's own HTML back after Markdown has run (and lets the search plugin index a lean
-copy of it), points "edit this page" at the record's line in ``claims.yaml``, takes blank lines
-and indentation out of the HTML, and makes ``mkdocs build`` atomic (:mod:`.atomic`).
+copy of it), points "edit this page" at the record's line in ``claims.yaml``, adds what the
+generated pages need to the head (:meth:`DossierSite.finish_html`), takes blank lines and
+indentation out of the HTML, and makes ``mkdocs build`` atomic (:mod:`.atomic`).
 """
 
 from __future__ import annotations
 
 import logging
 import posixpath
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,15 +34,6 @@ from .config import DossierConfig
 from .site_options import BuildDate, site_options
 
 log = get_plugin_logger(__name__)
-
-#: Files of the site package's ``assets`` folder published under ``assets_dir``.
-ASSETS = (
-    "dossier.css",
-    "dossier-tables.js",
-    "vendor/tablesort/tablesort.min.js",
-    "vendor/tablesort/tablesort.number.min.js",
-    "vendor/tablesort/LICENCE",
-)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -155,11 +146,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             )
         for name, content in site.downloads().items():
             files.append(File.generated(config, site.layout.download(name), content=content))
-        assets = resources.files("site_plugins.dossier.site") / "assets"
-        for name in ASSETS:
-            files.append(
-                File.generated(config, site.layout.asset(name), content=(assets / name).read_bytes())
-            )
+        for name, content in site.assets().items():
+            files.append(File.generated(config, site.layout.asset(name), content=content))
         return files
 
     def on_page_markdown(
@@ -206,9 +194,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # Priority -100: after the other plugins and hooks have written the page.
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self._site is None or not self._site.options.compact_html:
+        if self._site is None:
             return None
-        return squeeze(output)
+        output = self._site.finish_html(output)
+        return squeeze(output) if self._site.options.compact_html else output
 
     # -- atomic output ---------------------------------------------------------------------
     def _start_atomic(self, config: MkDocsConfig) -> None:

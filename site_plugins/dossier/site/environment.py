@@ -39,6 +39,7 @@ def environment() -> jinja2.Environment:
         CREDIBILITY_TEXT=texts.CREDIBILITY_TEXT,
         SOURCE_KIND_TEXT=texts.SOURCE_KIND_TEXT,
         CONFLICT_KIND_TEXT=texts.CONFLICT_KIND_TEXT,
+        QUESTION_GROUP_HEADING=texts.QUESTION_GROUP_HEADING,
     )
     # The shared macros, made once: an {% import %} in each template would make them again
     # for each of thousands of pages.
@@ -46,15 +47,25 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def front_matter(title: str, *, description: str | None = None, tags: Iterable[str] = ()) -> Markup:
-    """YAML front matter; text is HTML-escaped (the theme prints it raw) and JSON-quoted."""
+def front_matter(
+    title: str, *, description: str | None = None, tags: Iterable[str] = (), hide: Iterable[str] = ()
+) -> Markup:
+    """YAML front matter; text is HTML-escaped (the theme prints it raw) and JSON-quoted.
+
+    ``tags`` are the records' tag ids, written as their readable names (Material's tags plugin
+    shows the name and makes the id again for its anchor); ``hide`` names what Material leaves
+    out of the page (``navigation``, ``toc``, ``tags``)."""
     lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
     if description:
         lines.append(f"description: {json.dumps(html.escape(description), ensure_ascii=False)}")
     tag_list = sorted(set(tags))
     if tag_list:
         lines.append("tags:")
-        lines.extend(f"  - {json.dumps(t)}" for t in tag_list)
+        lines.extend(f"  - {json.dumps(texts.tag_name(t), ensure_ascii=False)}" for t in tag_list)
+    hidden = list(hide)
+    if hidden:
+        lines.append("hide:")
+        lines.extend(f"  - {name}" for name in hidden)
     lines.append("---")
     return Markup("\n".join(lines) + "\n")
 

@@ -93,6 +93,10 @@ class Links:
     def download(self, name: str) -> str:
         return self.page(self.layout.download(name))
 
+    def tag(self, tag: str) -> str:
+        """The tag's entry on the tags page (Material's anchor: ``tag:`` and the tag's id)."""
+        return self.page(self.layout.tags, f"tag:{tag}")
+
     def asset(self, name: str) -> str:
         return self.page(self.layout.asset(name))
 

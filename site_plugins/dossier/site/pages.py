@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from importlib import resources
 from typing import Any
 
 from markupsafe import Markup
@@ -43,6 +44,17 @@ from .view import View
 
 #: The marker in the home page where the "What we know" section goes.
 WHAT_WE_KNOW_MARKER = "<!-- dossier:what-we-know -->"
+#: In the head of a page with controls that work only with JavaScript (class dossier-needs-js:
+#: the filters): without JavaScript they are taken out, and what they filter is shown whole.
+#: With it they are there from the first paint, so that nothing moves when the scripts arrive.
+NO_SCRIPT_STYLE = "<noscript><style>.dossier-needs-js{display:none!important}</style></noscript>"
+#: The files of the package's ``assets`` folder the pages use, published under ``assets_dir``.
+ASSETS = (
+    "dossier.css",
+    "dossier-filters.js",
+    "vendor/tablesort/tablesort.min.js",
+    "vendor/tablesort/LICENCE",
+)
 
 _SECTION_HEADING = re.compile(r"<h([2-6])\b[^>]*>.*?</h\1>", re.DOTALL)
 
@@ -116,6 +128,13 @@ class DossierSite:
         """The HTML Markdown made of a generated page, with the page's own HTML put back."""
         return self.charts.put_in(stash.restore(html, self._fragments.get(src, ())))
 
+    @staticmethod
+    def finish_html(page: str) -> str:
+        """A whole page as the theme wrote it, with what a generated page needs in its head."""
+        if "dossier-needs-js" in page and NO_SCRIPT_STYLE not in page:
+            page = page.replace("</head>", NO_SCRIPT_STYLE + "\n</head>", 1)
+        return page
+
     def has_fragments(self, src: str) -> bool:
         return bool(self._fragments.get(src))
 
@@ -158,6 +177,7 @@ class DossierSite:
                 shorten(claim.statement),
                 description=shorten(f"{_actor_name(actor)}, {claim.made}: {claim.statement}", 160),
                 tags=claim.tags,
+                hide=["tags"],  # the template shows them, with their names, under the verdict
             ),
             claim=claim,
             question=self.index.questions[claim.question],
@@ -170,7 +190,10 @@ class DossierSite:
             "question.md.j2",
             self.layout.question(question.id),
             front=front_matter(
-                question.text, description=f"What we know: {question.text}", tags=question.tags
+                question.text,
+                description=f"What we know: {question.text}",
+                tags=question.tags,
+                hide=["tags"],
             ),
             question=question,
             claims=self.index.claims_by_question.get(question.id, []),
@@ -182,6 +205,11 @@ class DossierSite:
         """The home page's "What we know" section (raw HTML for the marker's place)."""
         # One page, read whole by search.
         return self._render_page("what_we_know.md.j2", here, search_view=False, groups=self._grouped())
+
+    def assets(self) -> dict[str, bytes]:
+        """Asset path (under ``assets_dir``) -> bytes: the pages' stylesheet and scripts."""
+        folder = resources.files("site_plugins.dossier.site") / "assets"
+        return {name: (folder / name).read_bytes() for name in ASSETS}
 
     def downloads(self) -> dict[str, bytes]:
         if self._downloads is None:

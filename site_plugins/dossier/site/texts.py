@@ -58,3 +58,18 @@ DOWNLOAD_TEXT: dict[str, str] = {
 }
 #: The order of the question groups on the home page and the questions index.
 QUESTION_ORDER = (QuestionStatus.disputed, QuestionStatus.open, QuestionStatus.settled)
+#: The home page's heading of each group of questions.
+QUESTION_GROUP_HEADING: dict[str, str] = {
+    "disputed": "What is disputed",
+    "open": "What we don't know yet",
+    "settled": "What is settled",
+}
+
+
+def tag_name(tag: str) -> str:
+    """A tag as readers see it: ``south-korea`` -> ``South Korea``, ``expert-view`` -> ``Expert View``.
+
+    Tags are written as ids (lower case, hyphens); each word is capitalised, as topic labels
+    are, so that names of places and bodies read right. Material's tags plugin turns the name
+    back into the same id for the tag's anchor on the tags page."""
+    return " ".join(word[:1].upper() + word[1:] for word in tag.split("-"))

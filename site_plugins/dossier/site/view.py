@@ -7,19 +7,21 @@ it cannot reach the renderer, its caches or the build. No MkDocs import.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import cached_property
 
 from markupsafe import Markup
 
 from ..analysis import corroboration
 from ..analysis.conflicts import Analysis, Conflict
 from ..records import values
-from ..records.index import Index
-from ..records.model import Claim, Question, QuestionKind, Source
-from . import charts
+from ..records.index import Index, claim_order
+from ..records.model import Claim, Question, QuestionKind, Source, date_mid
+from . import charts, texts
 from .chart_worker import Charts
 from .options import SiteOptions
+from .sentences import first_sentence
 
 LineOf = Callable[[tuple[object, ...]], int | None]
 
@@ -75,6 +77,24 @@ class View:
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         return ", ".join(f"{label} ({n} {'claim' if n == 1 else 'claims'})" for label, n in ordered)
 
+    # -- the home page ---------------------------------------------------------------------
+    def answer_line(self, question: Question) -> str:
+        """The question's one-line answer: the first sentence of its assessment (Markdown)."""
+        return first_sentence(question.assessment)
+
+    @cached_property
+    def assessed(self) -> str | None:
+        """The date most questions were assessed on (the latest, if dates tie): said once."""
+        counts = Counter(q.assessed for q in self._index.data.questions)
+        if not counts:
+            return None
+        return max(counts, key=lambda d: (counts[d], date_mid(d), d))
+
+    # -- tags ------------------------------------------------------------------------------
+    @staticmethod
+    def tag_name(tag: str) -> str:
+        return texts.tag_name(tag)
+
     # -- conflicts -------------------------------------------------------------------------
     def conflicts_of(self, claim_id: str) -> list[Conflict]:
         return list(self._analysis.by_claim.get(claim_id, []))
@@ -92,10 +112,30 @@ class View:
     def chart_rows(self, question: Question) -> list[charts.ChartRow]:
         return self._charts.rows(question)
 
-    def timeline(self) -> list[tuple[Question, list[Claim]]]:
-        """Each question that has claims, with its claims in date order."""
-        by_question = self.claims_by_question
-        return [(q, by_question[q.id]) for q in self._index.data.questions if by_question.get(q.id)]
+    def charted_questions(self) -> list[Question]:
+        """The questions that have a chart of their figures, in file order."""
+        return [q for q in self._index.data.questions if self._charts.has_chart(q)]
+
+    # -- the timeline ----------------------------------------------------------------------
+    @cached_property
+    def chronology(self) -> list[tuple[str, list[Claim]]]:
+        """Every claim by the date it was made, oldest first: (date, its claims) for each date.
+
+        A date of month or year only comes before that month's or year's days. On one date,
+        claims follow the questions' order in the file, then the reader's order."""
+        position = self._index.question_position
+        ordered = sorted(
+            self._index.data.claims,
+            key=lambda c: (date_mid(c.made), c.made, position.get(c.question, len(position)), claim_order(c)),
+        )
+        days: dict[str, list[Claim]] = {}
+        for claim in ordered:
+            days.setdefault(claim.made, []).append(claim)
+        return list(days.items())
+
+    def timeline_questions(self) -> list[Question]:
+        """The questions that have claims, in file order (the timeline's filter)."""
+        return [q for q in self._index.data.questions if self.claims_by_question.get(q.id)]
 
     # -- the record in claims.yaml ---------------------------------------------------------
     def edit_url(self, path: tuple[object, ...]) -> str | None:
@@ -107,6 +147,9 @@ class View:
 
     def claim_line(self, claim_id: str) -> int | None:
         return self._line_of(("claims", self._index.claim_position[claim_id]))
+
+    def question_line(self, question_id: str) -> int | None:
+        return self._line_of(("questions", self._index.question_position[question_id]))
 
     def claim_edit_url(self, claim_id: str) -> str | None:
         return self.edit_url(("claims", self._index.claim_position[claim_id]))
