@@ -61,13 +61,10 @@ def place(claim: Claim, index: int, *, use_until: bool) -> Placed | None:
 def earlier_first(x: Placed, y: Placed) -> tuple[Placed, Placed]:
     """The two claims, the one whose date comes first first (ties: the reader's order of claims,
     which ends with the id, so the file's order never decides)."""
-    if reading_key(y) < reading_key(x):
-        return y, x
-    return x, y
-
-
-def reading_key(p: Placed) -> tuple[object, ...]:
-    return (p.start, p.last, p.end, claim_order(p.claim))
+    days_x, days_y = (x.start, x.last, x.end), (y.start, y.last, y.end)
+    if days_x != days_y:
+        return (x, y) if days_x < days_y else (y, x)
+    return (x, y) if claim_order(x.claim) <= claim_order(y.claim) else (y, x)
 
 
 def gap(x: Placed, y: Placed) -> int:

@@ -10,6 +10,7 @@ This module has no MkDocs import: the domain core runs from the CLI and from tes
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from enum import Enum, StrEnum
 from typing import Annotated
@@ -455,8 +456,10 @@ class ClaimsFile(Record):
 # ---------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def date_bounds(text: str) -> tuple[_dt.date, _dt.date]:
-    """The first and last day a date of any precision can mean (raises ValueError if invalid)."""
+    """The first and last day a date of any precision can mean (raises ValueError if invalid;
+    a dossier repeats its dates, so each is read once)."""
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 3:
         day = _dt.date(parts[0], parts[1], parts[2])
