@@ -174,7 +174,9 @@ def test_on_a_desktop_the_table_is_full_width_with_every_column_visible(
           const table = document.getElementById('conflicts-table');
           const heads = [...table.tHead.rows[0].cells].map((th) => {
             const r = th.getBoundingClientRect();
-            return {name: th.textContent.trim(), left: r.left, right: r.right, width: r.width};
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return {name: th.textContent.trim(), left: r.left, right: r.right, width: r.width,
+                    shown: th.contains(hit)};
           });
           const sidebars = [...document.querySelectorAll('.md-sidebar')]
             .filter((s) => s.getBoundingClientRect().width > 0 && getComputedStyle(s).display !== 'none');
@@ -190,10 +192,31 @@ def test_on_a_desktop_the_table_is_full_width_with_every_column_visible(
     for head in layout["heads"]:
         assert head["left"] >= 0 and head["right"] <= layout["view"], head
         assert head["width"] >= 70, head  # no column squeezed to nothing
+        assert head["shown"], head  # the heading is seen (and clicked to sort), not clipped away
     assert layout["sidebars"] == 0, "an empty side column takes room from the table"
     assert layout["table"] >= 0.9 * layout["grid"], layout
     assert layout["wrap"] <= 0, "the table scrolls sideways"
     assert not _sideways(desktop), _sideways(desktop)
+
+
+def test_on_a_desktop_a_question_pages_claims_have_their_column_headings(
+    desktop: Page, dossier_site: Site
+) -> None:
+    """On a phone the headings are for screen readers only; on a desktop the rows are a table."""
+    question = next(iter(dossier_site.data()["questions"]))["id"]
+    desktop.goto(f"questions/{question}/")
+    heads = desktop.evaluate(
+        """() => [...document.querySelectorAll('table.dossier-rows > thead th')].map((th) => {
+             const r = th.getBoundingClientRect();
+             th.scrollIntoView({block: 'center'});
+             const s = th.getBoundingClientRect();
+             const hit = document.elementFromPoint(s.left + s.width / 2, s.top + s.height / 2);
+             return {name: th.textContent.trim(), height: r.height, shown: th.contains(hit)};
+           })"""
+    )
+    assert heads, "the question page has no table of claims"
+    for head in heads:
+        assert head["height"] >= 10 and head["shown"], head
 
 
 LAYOUT_SHIFT = """async () => {
