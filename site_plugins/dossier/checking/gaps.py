@@ -14,6 +14,8 @@ from ..reading.positions import Located, dotted
 from .rules.base import records
 
 CODE = "quote-with-gap"
+GAP_MESSAGE = "the quote leaves words out ('...'): a quote must be one passage, word for word"
+GAP_HINT = "split it into two citations of the same source, one for each passage"
 _GAPS = ("...", "…", "[…]", "[...]")
 
 
@@ -32,7 +34,5 @@ def quotes_with_gaps(located: Located, name: str) -> list[Problem]:
             if isinstance(quote, str) and any(gap in quote for gap in _GAPS):
                 path = ("claims", i, "citations", j, "quote")
                 line, col = located.where(path)
-                message = "the quote leaves words out ('...'): a quote must be one passage, word for word"
-                hint = "split it into two citations of the same source, one for each passage"
-                found.append(Problem(name, line, col, dotted(path), message, hint, "warning", CODE))
+                found.append(Problem(name, line, col, dotted(path), GAP_MESSAGE, GAP_HINT, "warning", CODE))
     return found

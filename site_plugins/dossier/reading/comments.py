@@ -15,6 +15,7 @@ from ..problems import Problem
 from .positions import Located, MapMarks, Path_, SeqMarks, _unpack, dotted
 
 CODE = "comment-cuts-text"
+CUT_HINT = 'put the whole text in double quotes ("...") to keep it'
 _SHOWN = 60  # characters of the dropped text shown in the message
 
 
@@ -36,9 +37,18 @@ def cut_by_comments(text: str, located: Located, name: str) -> list[Problem]:
             dropped = rest.strip()
             if len(dropped) > _SHOWN:
                 dropped = dropped[: _SHOWN - 1] + "…"
-            message = f"the text stops before ' #': YAML reads {dropped!r} as a comment and drops it"
-            hint = 'put the whole text in double quotes ("...") to keep it'
-            found.append(Problem(name, line, col, dotted(path), message, hint, "warning", CODE))
+            found.append(
+                Problem(
+                    name,
+                    line,
+                    col,
+                    dotted(path),
+                    f"the text stops before ' #': YAML reads {dropped!r} as a comment and drops it",
+                    CUT_HINT,
+                    "warning",
+                    CODE,
+                )
+            )
     return found
 
 
