@@ -135,6 +135,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from . import schema
 
     output = Path(args.output)
+    if args.ids is not None:
+        return _ids_schema(Path(args.ids), args.output)
     if args.check:
         if schema.schema_is_current(output):
             sys.stdout.write(f"{args.output} is up to date with the claim-record model\n")
@@ -146,6 +148,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
         raise UsageError(f"folder {output.parent} not found (--output)")
     changed = schema.write_schema(output)
     sys.stdout.write(f"{'wrote' if changed else 'unchanged:'} {args.output}\n")
+    return EXIT_OK
+
+
+def _ids_schema(claims: Path, output: str) -> int:
+    from .dossier_schema import IDS_SCHEMA, write_dossier_schema
+
+    target = Path(IDS_SCHEMA if output == "claims.schema.json" else output)
+    if not write_dossier_schema(_claims_file(str(claims)), target):
+        sys.stderr.write(f"{claims}: cannot be read; run `dossier validate {claims}` first\n")
+        return EXIT_PROBLEMS
+    sys.stdout.write(f"wrote {target}: the schema with the ids of {claims} to complete\n")
     return EXIT_OK
 
 
@@ -293,6 +306,13 @@ def _add_schema(commands: _Commands) -> None:
         "if the file differs from what the model generates.",
     )
     schema.add_argument("--check", action="store_true", help="only check that the file is current")
+    schema.add_argument(
+        "--ids",
+        metavar="FILE",
+        help="instead, write claims.ids.schema.json: the schema with the ids of FILE's questions, "
+        "actors, sources and claims, for editors to complete (not committed; regenerate after adding "
+        "a record)",
+    )
     schema.add_argument(
         "--output", metavar="PATH", default="claims.schema.json", help="default: claims.schema.json"
     )
