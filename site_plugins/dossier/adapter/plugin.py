@@ -156,8 +156,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return files
         if site is None:
             return None
-        self._generated = list(site.pages())
-        for src_uri, markdown in site.pages().items():
+        pages = site.pages()
+        self._generated = list(pages)  # for the error pages, should a later build fail
+        for src_uri, markdown in pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 # A hand-written page with the same path wins; say so, since it hides data.
