@@ -61,10 +61,15 @@ def test_warning(name: str) -> None:
     assert result.ok and result.problems == []  # a warning is not a problem
     (warning,) = review(result)
     assert (warning.line, warning.col, warning.field, warning.code) == (line, col, field, code)
+    if field.startswith("claims["):  # claims have ids; resolutions have none
+        assert warning.record and warning.shown_field.startswith(
+            field.split("]")[0] + f"] ({warning.record})"
+        )
     assert (warning.severity, warning.is_warning) == ("warning", True)
     assert message in warning.message and hint in warning.hint
     assert str(warning) == (
-        f"{warning.file}:{line}:{col}: {field}: warning [{code}]: {warning.message} ({warning.hint})"
+        f"{warning.file}:{line}:{col}: {warning.shown_field}: "
+        f"warning [{code}]: {warning.message} ({warning.hint})"
     )
     assert warning.file.endswith(f"{name}.yaml")
 

@@ -211,7 +211,7 @@ def test_every_problem_is_placed_sorted_and_explained(name: str) -> None:
         assert p.message and p.hint, p
         assert p.file.endswith(f"{name}.yaml")
         # The editor-facing line: FILE:LINE:COL: field: message (hint)
-        assert str(p) == f"{p.file}:{p.line}:{p.col}: {p.field}: {p.message} ({p.hint})"
+        assert str(p) == f"{p.file}:{p.line}:{p.col}: {p.shown_field}: {p.message} ({p.hint})"
 
 
 def test_five_errors_are_reported_at_once() -> None:

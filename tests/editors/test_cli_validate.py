@@ -50,8 +50,10 @@ def test_invalid_file_exits_1_with_every_problem_on_stderr(run: Run, claims: Pat
     problems = [PROBLEM_LINE.match(line) for line in lines[:-1]]
     assert all(problems), lines
     fields = {m.group("field"): m for m in problems if m}
-    assert "claims[0].made" in fields
-    assert fields["claims[0].made"].group("line") == str(bad.splitlines().index('    made: "20 Oct"') + 1)
+    assert "claims[0] (how-many-bells-1).made" in fields
+    assert fields["claims[0] (how-many-bells-1).made"].group("line") == str(
+        bad.splitlines().index('    made: "20 Oct"') + 1
+    )
     assert any("sourcse" in line for line in lines)
     assert "Traceback" not in result.stderr
 
@@ -65,7 +67,7 @@ def test_quote_miss_names_the_closest_passage(run: Run, claims: Path, snapshots:
     first = result.stderr.splitlines()[0]
     line = VALID.splitlines().index('        quote: "eight bells hang in the tower"') + 1
     assert first.startswith(f"claims.yaml:{line}:")
-    assert "claims[0].citations[0].quote" in first
+    assert "claims[0] (how-many-bells-1).citations[0].quote" in first
     assert "closest passage: '" in first and "bells hang in the tower" in first
     assert result.stderr.splitlines()[-1] == "1 problem in claims.yaml"
 
@@ -84,9 +86,19 @@ def test_json_format_invalid(run: Run, claims: Path) -> None:
     assert report["valid"] is False
     assert len(report["problems"]) >= 1
     problem = report["problems"][0]
-    assert set(problem) == {"file", "line", "col", "field", "message", "hint", "severity", "warning"}
+    assert set(problem) == {
+        "file",
+        "line",
+        "col",
+        "field",
+        "record",
+        "message",
+        "hint",
+        "severity",
+        "warning",
+    }
     assert (problem["severity"], problem["warning"]) == ("error", None)
-    assert problem["field"] == "actors[1].kind"
+    assert (problem["field"], problem["record"]) == ("actors[1].kind", "council")
     assert problem["line"] == VALID.splitlines().index("    kind: organisation") + 1
 
 
@@ -165,7 +177,7 @@ CONFIRMED = VALID.replace(
 #: The line of that status in the file (counted, so that the sample dossier may change).
 STATUS_LINE = CONFIRMED[: CONFIRMED.index("    status: confirmed\n    # checked")].count("\n") + 1
 WARNING_LINE = (
-    f"claims.yaml:{STATUS_LINE}:13: claims[1].status: warning [confirmed-needs-two-origins]: "
+    f"claims.yaml:{STATUS_LINE}:13: claims[1] (bells-rung-1).status: warning [confirmed-needs-two-origins]: "
     "confirmed on one independent origin (town-crier), not two (cite a second independent origin, "
     "or use reported; if the actor states its own act, write party_concerned: true; "
     "or, once reviewed, acknowledge it)"
@@ -212,7 +224,7 @@ def test_warnings_come_after_the_errors(run: Run, claims: Path) -> None:
     result = run("validate")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert "claims[0].value.scope: unknown scope 'hang'" in lines[0]
+    assert "claims[0] (how-many-bells-1).value.scope: unknown scope 'hang'" in lines[0]
     assert lines[1:] == [WARNING_LINE, "1 problem and 1 warning in claims.yaml"]
     claims.write_text(CONFIRMED.replace("kind: organisation", "kind: robot"), encoding="utf-8")
     assert run("validate").stderr.splitlines()[-1] == "1 problem in claims.yaml"

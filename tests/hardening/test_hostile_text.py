@@ -440,6 +440,8 @@ def test_hostile_urls_are_rejected_by_the_build_all_at_once(
     assert "Traceback" not in output, output[-3000:]
     for line, field in expected:
         dotted = field.replace("[", ".").replace("]", "")
-        pattern = rf"claims\.yaml:{line}:\d+: ({re.escape(field)}|{re.escape(dotted)}):"
+        # The record's id stands beside its index: sources[0] (first-report).url.
+        named = re.escape(field).replace(r"\]", r"\](?: \([a-z0-9-]+\))?", 1)
+        pattern = rf"claims\.yaml:{line}:\d+: ({named}|{re.escape(dotted)}):"
         assert re.search(pattern, output), f"no error for {field} at line {line}:\n{output[-2000:]}"
     assert not list(site_dir.rglob("*.html")), "a failed build published pages"

@@ -62,6 +62,8 @@ REQUIRED_WARNINGS = {
     "missing-as-of",
     "resolution-without-conflict",
     "acknowledgement-not-needed",
+    "comment-cuts-text",
+    "quote-with-gap",
 }
 
 

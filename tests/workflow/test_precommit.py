@@ -53,12 +53,13 @@ def _git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
 
 
-def _run_hooks(repo: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _run_hooks(repo: Path, tmp_path: Path, *which: str) -> subprocess.CompletedProcess[str]:
+    """The hooks on every file (or, given ``which`` = (), on the files staged as for a commit)."""
     _git(repo, "add", "-A")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("DOSSIER_SNAPSHOTS", None)
     return subprocess.run(
-        [str(PRE_COMMIT), "run", "--all-files", "--color", "never"],
+        [str(PRE_COMMIT), "run", *(which or ("--all-files",)), "--color", "never"],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -97,6 +98,20 @@ def test_the_hooks_pass_a_valid_dossier_offline(scratch_repo: Path, tmp_path: Pa
     for name in ("dossier validate", "check-jsonschema", "ruff check", "ruff format"):
         assert name in proc.stdout, proc.stdout
     assert "Failed" not in proc.stdout
+    # The validator's verdict is shown even on success: it says the quotes were not checked.
+    assert "valid; quotes not checked" in proc.stdout, proc.stdout
+
+
+def test_an_edit_of_claims_yaml_reports_each_problem_once(scratch_repo: Path, tmp_path: Path) -> None:
+    _git(scratch_repo, "add", "-A")
+    _git(scratch_repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "start")
+    claims = scratch_repo / "claims.yaml"
+    claims.write_text(
+        claims.read_text(encoding="utf-8").replace("    outlet: Harbour", "    outlett: Harbour")
+    )
+    proc = _run_hooks(scratch_repo, tmp_path, "--files", "claims.yaml")  # as `git commit` would
+    assert proc.returncode != 0
+    assert proc.stdout.count("unknown field 'outlett'") == 1, proc.stdout
 
 
 def test_the_hooks_fail_a_broken_dossier_and_untidy_python(scratch_repo: Path, tmp_path: Path) -> None:

@@ -27,10 +27,12 @@ from mkdocs.utils import CountHandler
 from ..analysis.review import review
 from ..checking.validate import load_and_validate
 from ..editors.schema import reference_markdown
+from ..problems import Problem
 from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite
 from ..site.whitespace import squeeze
 from .atomic import AtomicSite
 from .config import DossierConfig
+from .serve_errors import BrokenDossier, not_found
 from .site_options import BuildDate, site_options
 
 log = get_plugin_logger(__name__)
@@ -52,6 +54,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._full_content: dict[str, str] = {}  # src -> the page's HTML while search reads a lean copy
         self._started = False  # on_startup seen: MkDocs' command line will call on_shutdown
         self._built = False  # on_post_build ran; the swap waits for on_shutdown
+        self._broken: BrokenDossier | None = None  # under serve: the problems the pages show
+        self._generated: list[str] = []  # the generated pages of the last good build
 
     # -- lifecycle -------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -90,7 +94,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         snapshots = Path(self.config.snapshots) if self.config.snapshots else None
         if snapshots is None:
             log.info("No snapshots folder configured (DOSSIER_SNAPSHOTS): quotes are not checked.")
+        self._broken = None
         self._site = self._load(claims_path, snapshots, config, config_dir)
+        if self._site is None:  # serve, with problems: error pages (serve_errors)
+            return config
         self._build_date.pin(self._site.data.dossier.updated)
 
         css = posixpath.join(self.config.assets_dir, "dossier.css")
@@ -101,13 +108,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def _load(
         self, claims_path: Path, snapshots: Path | None, config: MkDocsConfig, config_dir: Path
-    ) -> DossierSite:
+    ) -> DossierSite | None:
         name = claims_path.name
         if not claims_path.is_file():
+            if self._command == "serve":
+                return self._serve_broken([not_found(name)], name)
             raise PluginError(
                 f"dossier: the claim records file {name} was not found (plugin option 'claims')."
             )
         result = load_and_validate(claims_path, snapshots=snapshots)
+        if (not result.ok or result.data is None) and self._command == "serve":
+            return self._serve_broken(result.problems, name)
         if not result.ok or result.data is None:
             for problem in result.problems:
                 log.error(str(problem))
@@ -125,6 +136,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             log.info(f"{len(warnings)} {noun} in {name}: `dossier validate {name}` lists them.")
         return site
 
+    def _serve_broken(self, problems: list[Problem], name: str) -> DossierSite | None:
+        """Under serve: the problems listed once, and error pages instead of a failed build."""
+        self._broken = BrokenDossier(problems, name)
+        for line in self._broken.log_lines():
+            log.info(line)  # not a warning: strict mode would fail the build and stall the server
+        return None
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self._claims_path is not None:
             server.watch(str(self._claims_path))
@@ -133,9 +151,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # -- content ---------------------------------------------------------------------------
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         site = self._site
+        if self._broken is not None:
+            self._broken.add_pages(files, config, self._generated)
+            return files
         if site is None:
             return None
-        for src_uri, markdown in site.pages().items():
+        pages = site.pages()
+        self._generated = list(pages)  # for the error pages, should a later build fail
+        for src_uri, markdown in pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 # A hand-written page with the same path wins; say so, since it hides data.
@@ -153,6 +176,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if self._broken is not None:
+            return self._broken.markdown
         if self._site is None or WHAT_WE_KNOW_MARKER not in markdown:
             return None
         section = self._site.what_we_know(page.file.src_uri)
@@ -212,6 +237,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # plugins' on_post_build (search writes its index there).
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._broken is not None:
+            self._broken.write_not_found(config)
         if self._site is not None:
             self._site.close()
         self._build_date.unpin()

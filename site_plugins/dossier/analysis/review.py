@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..checking.naming import record_of
 from ..checking.validate import ValidationResult
 from ..problems import Problem
 from ..reading.positions import Path_, dotted
@@ -65,13 +66,15 @@ def review(
     the caller has them already."""
     records = result.records
     if records is None:
-        return []
+        return list(result.notes)
     index = index if index is not None else Index(records)
     found: list[Problem] = []
 
     def report(path: Path_, code: str, message: str, hint: str) -> None:
         line, col = result.where(path)
-        found.append(Problem(result.name, line, col, dotted(path), message, hint, "warning", code))
+        field = dotted(path)
+        record = record_of(field, result.record_ids)
+        found.append(Problem(result.name, line, col, field, message, hint, "warning", code, record))
 
     dated = _questions_with_as_of(index)
     for i, claim in enumerate(records.claims):
@@ -82,7 +85,7 @@ def review(
         for i, resolution in enumerate(records.resolutions):
             raised = [w for w in (_nothing_to_resolve(i, resolution, analysis),) if w is not None]
             _settle(("resolutions", i), raised, resolution.acknowledged, RESOLUTION_WARNINGS, report)
-    return sorted(found, key=lambda p: (p.line, p.col))
+    return sorted(found + result.notes, key=lambda p: (p.line, p.col))
 
 
 def _settle(

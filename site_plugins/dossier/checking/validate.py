@@ -37,10 +37,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..problems import Problem
-from ..reading import load
+from ..reading import comments, load, recover
 from ..reading.positions import Located
+from ..reading.result import LoadResult
 from ..records.model import ClaimsFile
 from . import quotes, rules
+from .gaps import quotes_with_gaps
+from .naming import RECORD_LISTS, RecordIds, name_records, record_ids
 from .schema_problems import problems_from_validation_error
 
 
@@ -59,6 +62,11 @@ class ValidationResult:
     located: Located | None = None
     name: str = "claims.yaml"  # the file as problems name it
     records: ClaimsFile | None = None
+    #: warnings found while reading (text a comment cuts short, quotes that leave words out),
+    #: listed with the warnings of ``analysis.review``
+    notes: list[Problem] = field(default_factory=list)
+    #: the ids of the records as written, by list and index (see ``naming``)
+    record_ids: RecordIds = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -135,20 +143,79 @@ def load_and_validate(
     path = Path(path)
     name = load.display_name(path)
     with _gc_paused():
-        loaded = load.load_file(path, name)
+        text = load.read_file(path, name)
+        loaded = text if isinstance(text, LoadResult) else load.load_text(text, name)
         problems = list(loaded.problems)
         data: ClaimsFile | None = None
-        if loaded.located is not None and not loaded.fatal:
-            data, more = validate_located(loaded.located, name, snapshots=snapshots, today=today)
+        located = loaded.located
+        if located is not None and not loaded.fatal:
+            data, more = validate_located(located, name, snapshots=snapshots, today=today)
             problems.extend(more)
-        if loaded.located is not None:
+        elif isinstance(text, str):
+            located, problems = _past_errors(text, loaded, name, snapshots, today)
+        notes = _silent_losses(text, located, name)
+        ids = record_ids(located.data if located is not None else None)
+        if located is not None:
             # Only the positions are needed from here on (line_of); the plain copy of the data
             # would double what the build keeps in memory.
-            loaded.located.data = None
-    problems = _sorted_unique(problems)
+            located.data = None
+    problems = name_records(_sorted_unique(problems), ids)
     return ValidationResult(
-        data=None if problems else data, problems=problems, located=loaded.located, name=name, records=data
+        data=None if problems else data,
+        problems=problems,
+        notes=name_records(notes, ids),
+        located=located,
+        name=name,
+        records=data,
+        record_ids=ids,
     )
+
+
+def _silent_losses(text: str | LoadResult, located: Located | None, name: str) -> list[Problem]:
+    """Warnings about text the file loses without an error (a comment, words left out)."""
+    if located is None or not isinstance(text, str) or located.data is None:
+        return []
+    return sorted(comments.cut_by_comments(text, located, name) + quotes_with_gaps(located, name))
+
+
+def _past_errors(
+    text: str, loaded: LoadResult, name: str, snapshots: Path | None, today: dt.date | None
+) -> tuple[Located | None, list[Problem]]:
+    """The syntax errors, and the problems of what can be read past them (leaving out what
+    the unreadable lines make of their own records)."""
+    recovered = recover.read_past_errors(text, loaded, name)
+    if recovered is None:
+        return loaded.located, list(loaded.problems)
+    located = recovered.located
+    source = text.split("\n")
+    top_level = any(source[line - 1][:1] not in (" ", "\t", "-") for line in recovered.lines)
+    broken = [_record_at(located, line) for line in recovered.lines]
+    if top_level or None in broken:  # a line outside any record: the rest cannot be trusted
+        return located, [p for p in recovered.problems if recover.is_syntax(p)]
+    _data, more = validate_located(located, name, snapshots=snapshots, today=today)
+    kept = [p for p in more if not any(_within(p.field, b) for b in broken if b)]
+    return located, recovered.problems + kept
+
+
+def _record_at(located: Located, line: int) -> str | None:
+    """The record (``claims[3]``) that holds ``line``, or None when no record does."""
+    data = located.data if isinstance(located.data, dict) else {}
+    tops = sorted(located.key_where((key,))[0] for key in data)
+    found: tuple[int, str, str] | None = None
+    for key in RECORD_LISTS:
+        items = data.get(key)
+        for i in range(len(items) if isinstance(items, list) else 0):
+            start = located.line_of((key, i))
+            if start is not None and start <= line and (found is None or start > found[0]):
+                found = (start, key, f"{key}[{i}]")
+    if found is None:
+        return None
+    after = [top for top in tops if top > located.key_where((found[1],))[0]]
+    return None if after and line >= after[0] else found[2]
+
+
+def _within(field: str, record: str) -> bool:
+    return field == record or field.startswith((record + ".", record + "["))
 
 
 def _sorted_unique(problems: list[Problem]) -> list[Problem]:

@@ -16,15 +16,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..problems import Problem
+from .usage import UsageError
+
+if TYPE_CHECKING:
+    from .scaffold import NewClaim
 
 DEFAULT_FILE = "claims.yaml"
 SNAPSHOTS_ENV = "DOSSIER_SNAPSHOTS"
@@ -32,10 +37,6 @@ SNAPSHOTS_ENV = "DOSSIER_SNAPSHOTS"
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called (exit status 2)."""
 
 
 def _plural(n: int, word: str) -> str:
@@ -134,6 +135,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from . import schema
 
     output = Path(args.output)
+    if args.ids is not None:
+        return _ids_schema(Path(args.ids), args.output)
     if args.check:
         if schema.schema_is_current(output):
             sys.stdout.write(f"{args.output} is up to date with the claim-record model\n")
@@ -145,6 +148,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
         raise UsageError(f"folder {output.parent} not found (--output)")
     changed = schema.write_schema(output)
     sys.stdout.write(f"{'wrote' if changed else 'unchanged:'} {args.output}\n")
+    return EXIT_OK
+
+
+def _ids_schema(claims: Path, output: str) -> int:
+    from .dossier_schema import IDS_SCHEMA, write_dossier_schema
+
+    target = Path(IDS_SCHEMA if output == "claims.schema.json" else output)
+    if not write_dossier_schema(_claims_file(str(claims)), target):
+        sys.stderr.write(f"{claims}: cannot be read; run `dossier validate {claims}` first\n")
+        return EXIT_PROBLEMS
+    sys.stdout.write(f"wrote {target}: the schema with the ids of {claims} to complete\n")
     return EXIT_OK
 
 
@@ -174,27 +188,50 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def cmd_new_claim(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, UnknownReference, add_claim
+def add_record(file: str, kind: str, make: Callable[[str], NewClaim]) -> NewClaim | int:
+    """Add the record ``make`` builds from the file's text: the record, or the exit status."""
+    from .scaffold import ScaffoldError, UnknownReference
 
-    path = _claims_file(args.file)
+    path = _claims_file(file)
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        sys.stderr.write(f"{args.file}: not UTF-8 text; no record was added\n")
+        sys.stderr.write(f"{file}: not UTF-8 text; no record was added\n")
         return EXIT_PROBLEMS
     try:
-        new = add_claim(text, question=args.question, actor=args.actor, source=args.source)
+        new = make(text)
     except UnknownReference as exc:
         raise UsageError(str(exc)) from None
     except ScaffoldError as exc:
-        sys.stderr.write(f"{args.file}: {exc}\n")
+        sys.stderr.write(f"{file}: {exc}\n")
         return EXIT_PROBLEMS
     _write_atomically(path, new.text.encode("utf-8"))
     sys.stdout.write(
-        f"{args.file}:{new.line}: added claim {new.claim_id}; fill in the fields marked TODO, "
-        f"then run `dossier validate {args.file}`\n"
+        f"{file}:{new.line}: added {kind} {new.claim_id}; fill in the fields marked TODO, "
+        f"then run `dossier validate {file}`\n"
     )
+    return new
+
+
+def cmd_new_claim(args: argparse.Namespace) -> int:
+    from .claim_warnings import new_claim_warnings
+    from .scaffold import Filled, add_claim
+
+    filled = Filled(args.actor, args.source, args.made, args.value, updated=dt.date.today().isoformat())
+    text = ""
+
+    def make(read: str) -> NewClaim:
+        nonlocal text
+        text = read
+        return add_claim(read, question=args.question, actor=args.actor, source=args.source, filled=filled)
+
+    new = add_record(args.file, "claim", make)
+    if isinstance(new, int):
+        return new
+    for warning in new_claim_warnings(
+        text, question=args.question, actor=args.actor, source=args.source, made=args.made, value=args.value
+    ):
+        sys.stderr.write(warning + "\n")
     return EXIT_OK
 
 
@@ -215,6 +252,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_schema(commands)
     _add_reference(commands)
     _add_new(commands)
+    from .more_commands import add_ids
+
+    add_ids(commands)
     return parser
 
 
@@ -267,6 +307,13 @@ def _add_schema(commands: _Commands) -> None:
     )
     schema.add_argument("--check", action="store_true", help="only check that the file is current")
     schema.add_argument(
+        "--ids",
+        metavar="FILE",
+        help="instead, write claims.ids.schema.json: the schema with the ids of FILE's questions, "
+        "actors, sources and claims, for editors to complete (not committed; regenerate after adding "
+        "a record)",
+    )
+    schema.add_argument(
         "--output", metavar="PATH", default="claims.schema.json", help="default: claims.schema.json"
     )
     schema.set_defaults(handler=cmd_schema)
@@ -311,8 +358,13 @@ def _add_new(commands: _Commands) -> None:
     claim.add_argument(
         "--source", metavar="S", help="id of the source of the first citation (else left to fill in)"
     )
+    claim.add_argument("--made", metavar="DATE", help="when the claim was made, YYYY-MM-DD")
+    claim.add_argument("--value", metavar="V", help="the figure, yes or no, or the option's id")
     _add_file_argument(claim)
     claim.set_defaults(handler=cmd_new_claim)
+    from .more_commands import add_new_source
+
+    add_new_source(kinds)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -115,11 +115,12 @@ def next_claim_id(question: str, existing: list[str]) -> str:
     return f"{base}-{n}"
 
 
-def _value_lines(question: yaml.Node | None) -> list[str]:
+def _value_lines(question: yaml.Node | None, value: str | None = None) -> list[str]:
     kind = _scalar(_get(question, "kind"))
     if kind == "quantity":
         scopes = [s for s in (_scalar(n) for n in _items(_get(question, "scopes"))) if s]
-        lines = ['exactly: ""  # TODO: the figure; for a range use min: and/or max: instead']
+        figure = f"exactly: {value}" if value is not None and _is_number(value) else ""
+        lines = [figure or 'exactly: ""  # TODO: the figure; for a range use min: and/or max: instead']
         if len(scopes) == 1:
             lines.append(f"scope: {_plain(scopes[0])}")
         elif scopes:
@@ -127,12 +128,31 @@ def _value_lines(question: yaml.Node | None) -> list[str]:
         lines.append("# as_of: YYYY-MM-DD  (optional: the date the figure describes, if not the date made)")
         return lines
     if kind == "yes-no":
+        if value in ("yes", "no"):
+            return [f'answer: "{value}"']
         return ['answer: ""  # TODO: "yes" or "no" (keep the quotes)']
     if kind == "choice":
         options = _ids(_get(question, "options"))
+        if value is not None and value in options:
+            return [f"option: {_plain(value)}"]
         listed = f": {', '.join(options)}" if options else ""
         return [f'option: ""  # TODO: the id of one of the question\'s options{listed}']
     return ['exactly: ""  # TODO: the value, in the form the question asks for (quantity, yes-no or choice)']
+
+
+def _is_number(value: str) -> bool:
+    return re.fullmatch(r"-?\d+(\.\d+)?", value) is not None
+
+
+@dataclass(frozen=True)
+class Filled:
+    """What the editor gave on the command line beyond the question (else left to fill in)."""
+
+    actor: str | None = None
+    source: str | None = None
+    made: str | None = None  # YYYY-MM-DD
+    value: str | None = None  # a figure, yes or no, or an option's id
+    updated: str | None = None  # the day the record is added (YYYY-MM-DD)
 
 
 def skeleton(
@@ -144,25 +164,34 @@ def skeleton(
     source: str | None,
     dash: int,
     indent: int,
+    filled: Filled | None = None,
 ) -> list[str]:
     """The new record's lines (without line ends), for a list whose dashes are at ``dash``."""
     pad, sub, subsub = " " * indent, " " * (indent + 2), " " * (indent + 4)
     statuses = ", ".join(s.value for s in ClaimStatus)
     words = ", ".join(c.value for c in Confidence)
+    filled = filled or Filled()
+    made = (
+        f'{pad}made: "{filled.made}"'
+        if filled.made
+        else f'{pad}made: ""  # TODO: when the claim was made: YYYY-MM-DD'
+    )
     lines = [
         " " * dash + "-" + " " * (indent - dash - 1) + f"id: {_plain(claim_id)}",
         f"{pad}question: {_plain(question_id)}",
         f'{pad}statement: ""  # TODO: the claim in your own words, one plain sentence',
         f"{pad}actor: {_plain(actor)}" if actor else f'{pad}actor: ""  # TODO: the id of who made the claim',
-        f'{pad}made: ""  # TODO: when the claim was made: YYYY-MM-DD',
+        made,
         f"{pad}value:",
-        *(sub + line for line in _value_lines(question)),
+        *(sub + line for line in _value_lines(question, filled.value)),
         f"{pad}citations:",
         f"{sub}- source: {_plain(source)}" if source else f'{sub}- source: ""  # TODO: the id of the source',
         f'{subsub}quote: ""  # TODO: the exact words from the source, copied, not retyped',
         f'{pad}status: ""  # TODO: one of {statuses}',
         f"{pad}# confidence: likely  # optional: {words}",
     ]
+    if filled.updated:
+        lines.append(f"{pad}updated: {_plain(filled.updated)}")
     return lines
 
 
@@ -180,7 +209,14 @@ def _comment_indent(line: str) -> int | None:
     return len(line) - len(stripped) if stripped.startswith("#") else None
 
 
-def add_claim(text: str, *, question: str, actor: str | None = None, source: str | None = None) -> NewClaim:
+def add_claim(
+    text: str,
+    *,
+    question: str,
+    actor: str | None = None,
+    source: str | None = None,
+    filled: Filled | None = None,
+) -> NewClaim:
     """``text`` with a skeleton claim added at the end of its ``claims:`` list.
 
     Raises :class:`UnknownReference` when the question, actor or source is not in the file and
@@ -197,13 +233,27 @@ def add_claim(text: str, *, question: str, actor: str | None = None, source: str
     claim_id = next_claim_id(question, _ids(claims))
     spot = _insertion_spot(text, claims, newline)
     body = skeleton(
-        claim_id, question, question_node, actor=actor, source=source, dash=spot.dash, indent=spot.indent
+        claim_id,
+        question,
+        question_node,
+        actor=actor,
+        source=source,
+        dash=spot.dash,
+        indent=spot.indent,
+        filled=filled,
     )
+    return _inserted(text, spot, body, claim_id, "claims", newline)
+
+
+def _inserted(
+    text: str, spot: _Spot, body: list[str], record_id: str, section: str, newline: str
+) -> NewClaim:
+    """The file with the record's lines put in at ``spot``, checked to change nothing else."""
     block = spot.gap + "".join(line + newline for line in body)
     new_text = spot.prefix + block + spot.suffix
     first_line = spot.prefix.count("\n") + 1 + (1 if spot.gap else 0)
-    _check(text, new_text, claim_id)
-    return NewClaim(text=new_text, claim_id=claim_id, line=first_line, block=block)
+    _check(text, new_text, record_id, section)
+    return NewClaim(text=new_text, claim_id=record_id, line=first_line, block=block)
 
 
 def _compose(text: str) -> yaml.MappingNode:
@@ -314,8 +364,9 @@ def _after_last_record(text: str, claims: yaml.SequenceNode, newline: str) -> _S
     return _Spot(prefix, "".join(lines[at:]), dash=dash, indent=content_col, gap=gap)
 
 
-def _check(old_text: str, new_text: str, claim_id: str) -> None:
-    """The new file must parse to the old data plus the new claim at the end, nothing else."""
+def _check(old_text: str, new_text: str, claim_id: str, section: str = "claims") -> None:
+    """The new file must parse to the old data plus the new record at the end of ``section``,
+    nothing else."""
     old: Any = None
     new: Any = None
     try:
@@ -325,16 +376,16 @@ def _check(old_text: str, new_text: str, claim_id: str) -> None:
         pass
     ok = isinstance(old, dict) and isinstance(new, dict)
     if ok:
-        old_claims = old.get("claims") or []
-        new_claims = new.get("claims")
+        old_claims = old.get(section) or []
+        new_claims = new.get(section)
         ok = (
             isinstance(new_claims, list)
             and len(new_claims) == len(old_claims) + 1
             and new_claims[:-1] == old_claims
             and isinstance(new_claims[-1], dict)
             and new_claims[-1].get("id") == claim_id
-            and {k: v for k, v in old.items() if k != "claims"}
-            == {k: v for k, v in new.items() if k != "claims"}
+            and {k: v for k, v in old.items() if k != section}
+            == {k: v for k, v in new.items() if k != section}
         )
     if ok:
         return

@@ -59,6 +59,12 @@ def _order(p: Problem) -> tuple[int, int]:
 def load_file(path: Path, name: str | None = None) -> LoadResult:
     """Read and load a claims file, checking its size before anything is parsed."""
     name = name or display_name(path)
+    text = read_file(path, name)
+    return text if isinstance(text, LoadResult) else load_text(text, name)
+
+
+def read_file(path: Path, name: str) -> str | LoadResult:
+    """The text of a claims file, or why it cannot be read (its size checked first)."""
     try:
         with open(path, "rb") as fh:
             raw = fh.read(limits.MAX_FILE_BYTES + 1)
@@ -88,4 +94,4 @@ def load_file(path: Path, name: str | None = None) -> LoadResult:
         return LoadResult.refused(
             name, line, col, "the file is not valid UTF-8 text", "save it with the UTF-8 encoding"
         )
-    return load_text(text, name)
+    return text

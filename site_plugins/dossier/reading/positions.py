@@ -109,6 +109,23 @@ class Located:
         node, found, _ = self._walk(path)
         return _pos(node)[0] if found else None
 
+    def owner_of(self, line: int, col: int) -> Path_ | None:
+        """The path of the mapping whose fields start at column ``col`` (1-based) on the
+        lines nearest above ``line``: where a field written at (line, col) would belong."""
+        best: tuple[int, Path_] | None = None
+        stack: list[tuple[Any, Path_]] = [(self.root, ())]
+        while stack:
+            node, path = stack.pop()
+            if isinstance(node, MapMarks):
+                for pos in node.keys.values():
+                    at = _unpack(pos)
+                    if at[1] == col and at[0] < line and (best is None or at[0] > best[0]):
+                        best = (at[0], path)
+                stack.extend((child, (*path, key)) for key, child in node.values.items())
+            elif isinstance(node, SeqMarks):
+                stack.extend((child, (*path, i)) for i, child in enumerate(node.items))
+        return best[1] if best is not None else None
+
 
 def dotted(path: Path_) -> str:
     """``("claims", 3, "citations", 0, "quote")`` -> ``claims[3].citations[0].quote``."""

@@ -12,6 +12,7 @@ from .positions import Path_, dotted, line_col
 
 TAB_MESSAGE = "tabs are not allowed"
 TAB_HINT = "indent with spaces"
+MISSING_COLON = "a field name is not followed by a colon"
 
 _SYNTAX_HINTS: list[tuple[str, str, str]] = [
     # (libyaml's words, our message, how to fix)
@@ -22,7 +23,7 @@ _SYNTAX_HINTS: list[tuple[str, str, str]] = [
     ),
     (
         "could not find expected ':'",
-        "a field name is not followed by a colon",
+        MISSING_COLON,
         "write 'name: value'; put text containing a colon in double quotes",
     ),
     (
@@ -128,6 +129,14 @@ def syntax_problem(
                 "write an apostrophe inside single-quoted text as two ('') or put the value in double quotes"
             )
         return problem(line, col, "YAML syntax error: text goes on after the closing quotation mark", hint)
+    if "could not find expected ':'" in words and ctx is not None and ctx.line + 1 < line:
+        # libyaml notices the missing colon on the next line; the mistake is where the key is.
+        return problem(
+            ctx.line + 1,
+            ctx.column + 1,
+            f"YAML syntax error: {MISSING_COLON}",
+            "write 'name: value'; put text containing a colon in double quotes",
+        )
     message = words or "the file cannot be read as YAML"
     hint = "check the punctuation and indentation here"
     for libyaml_words, plain, how in _SYNTAX_HINTS:

@@ -1,0 +1,171 @@
+"""Benchmark: what a one-claim edit costs under ``mkdocs serve``, and where the time goes.
+
+Run from the repository root:
+
+    .venv/bin/python -m benchmarks.bench_rebuild                       # 1,000 and 10,000 claims
+    .venv/bin/python -m benchmarks.bench_rebuild --sizes 100 --runs 1  # a quick look
+
+For each size N it writes a synthetic dossier (``benchmarks/synthetic.py``, with snapshots, so
+quotes are verified as in CI) and builds it in this process the way ``mkdocs serve`` does: the
+plugins started once with the ``serve`` command, a fresh configuration for every build, the
+same site folder. It times, side by side in one run, a full first build and a rebuild after a
+one-claim edit (the statement of one claim), ``--runs`` times, and prints the medians, the ratio
+edit / full (the goal: at most 0.2 at 1,000 claims and 0.1 at 10,000) and, from a profile of
+one rebuild, the share of its time in each part:
+
+* the dossier plugin (``site_plugins``: reading, checking, analysing, rendering its pages);
+* MkDocs turning each page's Markdown into HTML (``_populate_page``);
+* the theme rendering each page into its template (``_build_page``: Material's frame, its
+  navigation and search data);
+* the search plugin writing its index (``on_post_build``);
+* the rest (copying files, the sitemap, plugins' other events).
+
+This is a script, not a test: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from benchmarks import synthetic
+
+GOALS = {1000: 0.2, 10000: 0.1}
+SERVE_URL = "http://127.0.0.1:8000/"
+#: MkDocs' per-page steps, with the plugin's events that run inside each.
+STEPS = {
+    "Markdown to HTML (_populate_page)": ("_populate_page", ("page_markdown", "page_content")),
+    "theme template (_build_page)": ("_build_page", ("page_context", "post_page")),
+}
+
+
+class Timed:
+    """The wall time of each of the dossier plugin's events, summed over a build."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def wrap(self, config) -> None:  # type: ignore[no-untyped-def]
+        for event, methods in config.plugins.events.items():
+            for i, method in enumerate(methods):
+                owner = getattr(method, "__self__", None)
+                if owner is not None and type(owner).__module__.startswith("site_plugins."):
+                    methods[i] = self._timed(event, method)
+
+    def _timed(self, event, method):  # type: ignore[no-untyped-def]
+        def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self.seconds[event] = self.seconds.get(event, 0.0) + time.perf_counter() - start
+
+        return timed
+
+
+class Served:
+    """A dossier project built as ``mkdocs serve`` builds it (plugins kept between builds)."""
+
+    def __init__(self, project: Path, site_dir: Path) -> None:
+        self.project = project
+        self.site_dir = site_dir
+        self.timed: Timed | None = None
+        self.config = self._config()
+        self.config.plugins.on_startup(command="serve", dirty=False)
+
+    def _config(self):  # type: ignore[no-untyped-def]
+        config = load_config(config_file=str(self.project / "mkdocs.yml"), site_dir=str(self.site_dir))
+        config.site_url = SERVE_URL
+        if self.timed is not None:
+            self.timed.wrap(config)
+        return config
+
+    def build(self) -> float:
+        start = time.perf_counter()
+        build(self._config(), serve_url=SERVE_URL)
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        self.config.plugins.on_shutdown()
+
+
+def _edit(claims: Path, n: int) -> None:
+    """Change the statement of one claim (a different one each time)."""
+    text = claims.read_text(encoding="utf-8")
+    at = text.index("    statement: ", len(text) // 2)
+    end = text.index("\n", at)
+    claims.write_text(f'{text[:at]}    statement: "Edited claim, version {n}."{text[end:]}', encoding="utf-8")
+
+
+def _report(profile: cProfile.Profile, total: float, plugin: dict[str, float]) -> None:
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    ours = sum(plugin.values())
+    print(f"    dossier plugin, all events       {ours:6.2f} s  {ours / total:6.1%}")
+    for event, seconds in sorted(plugin.items(), key=lambda kv: -kv[1])[:6]:
+        print(f"      on_{event:<28} {seconds:6.2f} s")
+    rest = total - ours
+    for step, (function, inside) in STEPS.items():
+        cumulative = sum(
+            ct
+            for (file, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.items()
+            if name == function and file.endswith("mkdocs/commands/build.py")
+        )
+        own = max(0.0, cumulative - sum(plugin.get(e, 0.0) for e in inside))
+        rest -= own
+        print(f"    {step:<33} {own:6.2f} s  {own / total:6.1%}")
+    print(f"    the rest (files, search, sitemap) {max(rest, 0.0):6.2f} s  {max(rest, 0.0) / total:6.1%}")
+    print(f"    (one rebuild, profiled: {total:.2f} s)")
+
+
+def run(n: int, runs: int, workdir: Path) -> None:
+    project = synthetic.write_dossier_site(n, workdir / f"n{n}")
+    served = Served(project, workdir / f"site{n}")
+    claims = project / "claims.yaml"
+    try:
+        fulls, edits = [], []
+        served.build()  # warm: imports, caches of the first build
+        for i in range(runs):
+            fulls.append(served.build())
+            _edit(claims, i)
+            edits.append(served.build())
+        profile = cProfile.Profile()
+        _edit(claims, runs)
+        served.timed = Timed()
+        start = time.perf_counter()
+        profile.enable()
+        served.build()
+        profile.disable()
+        profiled = time.perf_counter() - start
+    finally:
+        served.close()
+    full, edit = statistics.median(fulls), statistics.median(edits)
+    goal = GOALS.get(n)
+    verdict = f" (goal: at most {goal})" if goal else ""
+    ratio = edit / full
+    print(f"{n:,} claims: full build {full:.2f} s, one-claim edit {edit:.2f} s, ratio {ratio:.2f}{verdict}")
+    _report(profile, profiled, served.timed.seconds if served.timed else {})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-rebuild-") as tmp:
+        for n in args.sizes:
+            run(n, args.runs, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
