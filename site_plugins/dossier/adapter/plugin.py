@@ -107,7 +107,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(
                 f"dossier: the claim records file {name} was not found (plugin option 'claims')."
             )
-        result = load_and_validate(claims_path, snapshots=snapshots)
+        result = load_and_validate(claims_path, snapshots=snapshots, today=self.config.today)
         if not result.ok or result.data is None:
             for problem in result.problems:
                 log.error(str(problem))

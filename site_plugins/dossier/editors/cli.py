@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import os
 import sys
@@ -70,13 +71,21 @@ def _claims_file(value: str) -> Path:
     return path
 
 
+def day(value: str) -> dt.date:
+    """``--today``'s value: a calendar day as YYYY-MM-DD (argparse reports anything else)."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, not {value!r}") from None
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     path = _claims_file(args.file)
     snapshots = _snapshots_folder(args.snapshots)
     from ..analysis.review import review
     from ..checking.validate import load_and_validate
 
-    result = load_and_validate(path, snapshots=snapshots)
+    result = load_and_validate(path, snapshots=snapshots, today=args.today)
     problems = list(result.problems)
     data = result.data if result.ok else None
     if data is None and not problems:  # defensive: no data must always come with a reason
@@ -226,6 +235,16 @@ def _add_file_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", metavar="FILE", nargs="?", default=DEFAULT_FILE, help="default: claims.yaml")
 
 
+def add_today_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=day,
+        help="the day the records' dates are checked against: a date after it is refused "
+        "(default: today by the clock; for a dossier dated ahead on purpose, e.g. an exercise)",
+    )
+
+
 def _add_validate(commands: _Commands) -> None:
     validate = commands.add_parser(
         "validate",
@@ -242,6 +261,7 @@ def _add_validate(commands: _Commands) -> None:
         help=f"folder of source snapshots; every quote is checked against its source's snapshot "
         f"(default: ${SNAPSHOTS_ENV} if set; otherwise quotes are not checked)",
     )
+    add_today_argument(validate)
     validate.add_argument(
         "--strict",
         action="store_true",
