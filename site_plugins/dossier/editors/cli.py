@@ -306,8 +306,8 @@ Add a skeleton claim at the end of the claims: list, changing nothing else in
 the file (comments and layout included), and print the line where it starts.
 
 The new claim's id is QUESTION-N: the question's id followed by one more than
-the highest number already used that way (e.g. troops-sent-3 after
-troops-sent-2). You may rename it before it is published; never change it
+the highest number already used that way (e.g. people-evacuated-3
+after people-evacuated-2). You may rename it before it is published; never change it
 afterwards, since it is the claim page's address.
 
 The fields still to fill in are left empty and marked # TODO, so
