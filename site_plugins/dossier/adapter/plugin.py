@@ -12,7 +12,6 @@ indentation out of the HTML, and makes ``mkdocs build`` atomic (:mod:`.atomic`).
 
 from __future__ import annotations
 
-import logging
 import posixpath
 from pathlib import Path
 from typing import Any, Literal
@@ -22,14 +21,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
 
 from ..analysis.review import review
 from ..checking.validate import load_and_validate
 from ..editors.schema import reference_markdown
 from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite
 from ..site.whitespace import squeeze
-from .atomic import AtomicSite
+from .atomic import AtomicSite, strict_warnings_seen
 from .config import DossierConfig
 from .site_options import BuildDate, site_options
 
@@ -221,7 +219,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._started:
             self._built = True  # on_shutdown swaps, unless something fails first
             return
-        if config.strict and _strict_warnings():
+        if config.strict and strict_warnings_seen():
             return  # MkDocs aborts the build next; on_build_error removes the new folder
         self._swap_in()
 
@@ -243,11 +241,3 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 def _problems_message(count: int, name: str) -> str:
     noun = "problem" if count == 1 else "problems"
     return f"dossier: {count} {noun} in {name} (listed above); the site was not built."
-
-
-def _strict_warnings() -> bool:
-    """Whether MkDocs' strict-mode counter has seen a warning (the build will abort)."""
-    for handler in logging.getLogger("mkdocs").handlers:
-        if isinstance(handler, CountHandler) and handler.get_counts():
-            return True
-    return False
