@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from ..problems import Problem
+from .usage import UsageError
 
 DEFAULT_FILE = "claims.yaml"
 SNAPSHOTS_ENV = "DOSSIER_SNAPSHOTS"
@@ -33,10 +34,6 @@ SNAPSHOTS_ENV = "DOSSIER_SNAPSHOTS"
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called (exit status 2)."""
 
 
 def _plural(n: int, word: str) -> str:
@@ -224,6 +221,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_schema(commands)
     _add_reference(commands)
     _add_new(commands)
+    from .check import add_check_command
+    from .init import add_init_command
+
+    add_check_command(commands)
+    add_init_command(commands)
     return parser
 
 
