@@ -29,6 +29,7 @@ from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite
 from ..site.whitespace import squeeze
 from .atomic import AtomicSite, strict_warnings_seen
 from .config import DossierConfig
+from .export import PageTree, export_target
 from .site_options import BuildDate, site_options
 
 log = get_plugin_logger(__name__)
@@ -50,6 +51,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._full_content: dict[str, str] = {}  # src -> the page's HTML while search reads a lean copy
         self._started = False  # on_startup seen: MkDocs' command line will call on_shutdown
         self._built = False  # on_post_build ran; the swap waits for on_shutdown
+        self._export: PageTree | None = None  # `dossier export`: the page tree written as it builds
+        self._files: Files | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -86,6 +89,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             claims_path = config_dir / claims_path
         self._claims_path = claims_path
         snapshots = Path(self.config.snapshots) if self.config.snapshots else None
+        out = export_target()
+        self._export = PageTree(out) if out is not None else None
+        if self._export is not None:
+            self._export.start(config)  # before the engine lays out the site (plain .html URLs)
         if snapshots is None:
             log.info("No snapshots folder configured (DOSSIER_SNAPSHOTS): quotes are not checked.")
         self._site = self._load(claims_path, snapshots, config, config_dir)
@@ -131,6 +138,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # -- content ---------------------------------------------------------------------------
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         site = self._site
+        self._files = files
         if site is None:
             return None
         for src_uri, markdown in site.pages().items():
@@ -192,6 +200,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # Priority -100: after the other plugins and hooks have written the page.
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self._export is not None:
+            self._export.add_page(page, config)
         if self._site is None:
             return None
         output = self._site.finish_html(output)
@@ -212,6 +222,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._site is not None:
             self._site.close()
+        if self._export is not None and self._files is not None:
+            self._export.finish(config, self._files)
         self._build_date.unpin()
         if self._atomic is None or not self._atomic.active:
             return

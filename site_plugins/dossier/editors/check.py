@@ -31,7 +31,7 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def _build(config: Path, site_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def build_site(config: Path, site_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
     return subprocess.run(
         [*command, "--site-dir", str(site_dir)],
@@ -55,7 +55,7 @@ def _validate(args: argparse.Namespace, say: Callable[[str], None]) -> bool:
     return dossier(command) == 0
 
 
-def _build_env(today: dt.date | None, seed: str) -> dict[str, str]:
+def build_env(today: dt.date | None, seed: str) -> dict[str, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED=seed)
     if today is not None:
         env[TODAY_ENV] = today.isoformat()
@@ -84,7 +84,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     passed = _validate(args, say)
     with tempfile.TemporaryDirectory(prefix="dossier-check-") as temp:
         first, second = Path(temp) / "first" / "site", Path(temp) / "second" / "site"
-        built = _build(config, first, _build_env(args.today, "1"))
+        built = build_site(config, first, build_env(args.today, "1"))
         log = [line for line in built.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
         if built.returncode != 0:
             _report(say, "2. strict build (mkdocs build --strict)", log or [built.stderr.strip()[-2000:]])
@@ -96,7 +96,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         passed = _report(say, "3. internal links and anchors", links) and passed
         off_site = [p for p in problems if "from another host" in p]
         passed = _report(say, "4. no request to another host", off_site) and passed
-        again = _build(config, second, _build_env(args.today, "2"))
+        again = build_site(config, second, build_env(args.today, "2"))
         if again.returncode != 0:
             different = ["the second build failed: " + again.stderr.strip()[-2000:]]
         else:

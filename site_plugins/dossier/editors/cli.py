@@ -222,10 +222,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reference(commands)
     _add_new(commands)
     from .check import add_check_command
+    from .export import add_export_command
     from .init import add_init_command
 
     add_check_command(commands)
     add_init_command(commands)
+    add_export_command(commands)
     return parser
 
 
