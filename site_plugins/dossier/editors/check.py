@@ -71,11 +71,9 @@ def _report(say: Callable[[str], None], title: str, problems: list[str]) -> bool
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .sitecheck import site_problems
-    from .usage import UsageError
+    from .usage import site_config
 
-    config = Path(args.config_file).resolve()
-    if not config.is_file():
-        raise UsageError(f"{args.config_file} not found (--config-file: the site's mkdocs.yml)")
+    config = site_config(args.config_file)
 
     def say(line: str) -> None:
         sys.stdout.write(line + "\n")
@@ -110,6 +108,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from .cli import SNAPSHOTS_ENV, add_today_argument
+    from .usage import add_config_argument
 
     check = commands.add_parser(
         "check",
@@ -121,9 +120,7 @@ def add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "fails, 2 on a usage error.",
     )
     check.add_argument("file", metavar="FILE", nargs="?", default="claims.yaml", help="default: claims.yaml")
-    check.add_argument(
-        "--config-file", metavar="MKDOCS_YML", default="mkdocs.yml", help="the site's configuration"
-    )
+    add_config_argument(check)
     check.add_argument(
         "--snapshots",
         metavar="DIR",

@@ -17,14 +17,10 @@ EXPORT_ENV = "DOSSIER_EXPORT"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .usage import UsageError
+    from .usage import new_folder, site_config
 
-    config = Path(args.config_file).resolve()
-    if not config.is_file():
-        raise UsageError(f"{args.config_file} not found (--config-file: the site's mkdocs.yml)")
-    out = Path(args.out).resolve()
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise UsageError(f"{args.out} already exists and is not an empty folder; nothing was written")
+    config = site_config(args.config_file)
+    out = new_folder(args.out).resolve()
     env = build_env(args.today, "0")
     env[EXPORT_ENV] = str(out)
     with tempfile.TemporaryDirectory(prefix="dossier-export-") as temp:
@@ -43,6 +39,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from .cli import add_today_argument
+    from .usage import add_config_argument
 
     export = commands.add_parser(
         "export",
@@ -53,8 +50,6 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "MkDocs with Material builds it without the plugin; so does Zensical.",
     )
     export.add_argument("out", metavar="OUT", help="the folder to write (absent or empty)")
-    export.add_argument(
-        "--config-file", metavar="MKDOCS_YML", default="mkdocs.yml", help="the site's configuration"
-    )
+    add_config_argument(export)
     add_today_argument(export)
     export.set_defaults(handler=cmd_export)

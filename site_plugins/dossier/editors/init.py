@@ -65,11 +65,9 @@ def write_dossier(target: Path, *, title: str, today: dt.date) -> list[str]:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .usage import UsageError
+    from .usage import UsageError, new_folder
 
-    target = Path(args.dir)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise UsageError(f"{args.dir} already exists and is not an empty folder; nothing was written")
+    target = new_folder(args.dir)
     title = " ".join(str(args.title).split())
     if not title:
         raise UsageError("--title is empty")
