@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint setup browser-deps lock same-site
+.PHONY: serve build test lint setup browser-deps lock same-site check second-dossier
 
 serve: setup ## build the dossier and serve it with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve
@@ -14,6 +14,12 @@ build: setup ## build the site into site/ (strict)
 
 test: setup browser-deps ## run the whole test suite, browser tests included
 	$(BIN)/pytest
+
+check: setup ## every check a dossier needs: validate, strict build, links and anchors, no off-site request, reproducible
+	$(BIN)/dossier check
+
+second-dossier: setup ## the tests that read the root's dossier, run against the made-up one in tests/fixtures/second
+	.ci/second_dossier.sh
 
 same-site: setup ## build the site at BASE (default HEAD) and from the working tree; compare byte for byte
 	$(BIN)/python .ci/same_site.py $(or $(BASE),HEAD)

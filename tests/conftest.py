@@ -29,6 +29,8 @@ from fixtures import VALID
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+#: ProperDocs, the MkDocs 1.6 fork (a test dependency): it runs the plugin and Material unchanged.
+PROPERDOCS = Path(sys.executable).with_name("properdocs")
 
 # Material 9.8 prints an end-of-life banner on every build unless this is set.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -160,8 +162,10 @@ def run_mkdocs(
     *,
     env: Mapping[str, str | None] | None = None,
     args: Sequence[str] = ("build", "--strict"),
+    program: Path = MKDOCS,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the ``mkdocs`` command on ``project`` in a fresh interpreter."""
+    """Run the ``mkdocs`` command (or ``program``, e.g. ``properdocs``) on ``project`` in a fresh
+    interpreter."""
     full_env = {k: v for k, v in os.environ.items() if k not in SITE_ENV}
     full_env["NO_MKDOCS_2_WARNING"] = "1"
     for name, value in (env or {}).items():  # None removes a variable
@@ -170,7 +174,7 @@ def run_mkdocs(
         else:
             full_env[name] = value
     return subprocess.run(
-        [str(MKDOCS), *args, "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        [str(program), *args, "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
         cwd=project,
         env=full_env,
         capture_output=True,

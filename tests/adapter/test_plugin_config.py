@@ -155,3 +155,17 @@ def test_index_pages_do_not_repeat_claims_in_the_search_index(mini: Any) -> None
     assert "Contradiction table" in elsewhere
     for statement in ("There are 12 lanterns on the pier.", "The lanterns are never lit."):
         assert statement not in elsewhere
+
+
+def test_today_option_is_the_day_dates_are_checked_against(
+    tmp_path: Path, build_site: Callable[..., Any]
+) -> None:
+    early = build_site(project_with(tmp_path / "early", "      today: 2024-01-01\n"), fails=True)
+    assert any("is in the future (today is 2024-01-01)" in m for m in early.problems())
+    quoted = project_with(tmp_path / "quoted", '      today: "2024-11-30"\n')
+    assert (build_site(quoted).site_dir / "index.html").is_file()
+
+
+def test_today_option_refuses_what_is_not_a_day(tmp_path: Path, build_site: Callable[..., Any]) -> None:
+    result = build_site(project_with(tmp_path, "      today: next tuesday\n"), fails=True)
+    assert any("expected a day as YYYY-MM-DD, not 'next tuesday'" in m for m in result.problems())

@@ -239,3 +239,25 @@ def test_an_acknowledged_warning_stays_quiet(run: Run, claims: Path) -> None:
     claims.write_text(acknowledged, encoding="utf-8")
     result = run("validate", "--strict")
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_today_option_sets_the_day_dates_are_checked_against(run: Run, claims: Path) -> None:
+    # The fixture's dates are of October and November 2024: judged from 1 January 2024, they are
+    # in the future; from the clock's today, they are not.
+    early = run("validate", "--today", "2024-01-01")
+    assert early.returncode == 1
+    assert "claims[0].made: '2024-10-20' is in the future (today is 2024-01-01)" in early.stderr
+    assert run("validate", "--today", "2024-11-02").returncode == 0
+
+
+def test_today_option_lets_a_dossier_dated_ahead_validate(run: Run, claims: Path) -> None:
+    claims.write_text(VALID.replace('"2024-', '"2099-'), encoding="utf-8")
+    assert "is in the future" in run("validate").stderr
+    result = run("validate", "--today", "2099-12-31")
+    assert result.returncode == 0, result.stderr
+
+
+def test_today_option_refuses_what_is_not_a_day(run: Run, claims: Path) -> None:
+    result = run("validate", "--today", "2024-13-01")
+    assert result.returncode == 2
+    assert "--today: expected a day as YYYY-MM-DD, not '2024-13-01'" in result.stderr

@@ -139,6 +139,11 @@ def check_dossier(argv: list[str]) -> None:
     assert helped.returncode == 0, f"`dossier {' '.join(subcommand)} --help` failed:\n{helped.stderr}"
     for option in (w for w in argv if w.startswith("--")):
         assert option in helped.stdout, f"`dossier {' '.join(subcommand)}` has no option {option}"
+    if subcommand == ["init"]:
+        check_init(dossier, argv)
+        return
+    if subcommand == ["check"]:
+        return  # the options are checked above; .ci/run runs it for real (`make check`)
     if any(PLACEHOLDER.match(w) for w in argv):
         snapshots = os.environ.get("DOSSIER_SNAPSHOTS")
         if not snapshots:
@@ -152,6 +157,15 @@ def check_dossier(argv: list[str]) -> None:
         check_new_claim(dossier, argv)
     else:
         pytest.fail(f"no check for `{shlex.join(argv)}`")
+
+
+def check_init(dossier: str, argv: list[str]) -> None:
+    """`dossier init NEW_FOLDER ...` writes a new dossier there (its checks: tests/editors)."""
+    folder = Path(os.environ.get("PYTEST_README_TMP", "")) / "new-dossier"
+    words = [str(folder) if w == "NEW_FOLDER" else w for w in argv[1:]]
+    done = run([dossier, *words])
+    assert done.returncode == 0, f"`{shlex.join(argv)}` failed:\n{done.stdout}{done.stderr}"
+    assert (folder / "claims.yaml").is_file() and (folder / "mkdocs.yml").is_file()
 
 
 def check_new_claim(dossier: str, argv: list[str], tmp: Path | None = None) -> None:

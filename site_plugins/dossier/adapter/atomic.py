@@ -3,14 +3,32 @@
 MkDocs writes straight into ``site_dir``, so a build that fails half-way leaves half a site
 (and a failing build in CI could publish it). :class:`AtomicSite` points MkDocs at a fresh
 sibling folder instead, and on success renames it into place in one step; on failure it
-removes it, and the previous site stays as it was.
+removes it, and the previous site stays as it was. :func:`strict_warnings_seen` tells whether a
+strict build is about to abort, under MkDocs or under ProperDocs.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
+
+#: The loggers that count a strict build's warnings: MkDocs' and its fork ProperDocs' (which
+#: answers ``import mkdocs`` itself but logs, and counts, under its own name).
+STRICT_LOGGERS = ("mkdocs", "properdocs")
+
+
+def strict_warnings_seen(loggers: tuple[str, ...] = STRICT_LOGGERS) -> bool:
+    """Whether the strict-mode counter (a handler with ``get_counts``, which MkDocs' build puts
+    on its top logger) has seen a warning: the build aborts once the plugins' on_post_build
+    have run."""
+    for name in loggers:
+        for handler in logging.getLogger(name).handlers:
+            get_counts = getattr(handler, "get_counts", None)
+            if callable(get_counts) and get_counts():
+                return True
+    return False
 
 
 class AtomicSite:

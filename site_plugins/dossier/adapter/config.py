@@ -7,14 +7,31 @@ defaults from the engine's :class:`~site_plugins.dossier.site.options.SiteOption
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 from ..site.layout import Layout
 from ..site.options import SiteOptions
 
 _LAYOUT = Layout()
 _SITE = SiteOptions(site_name="")
+
+
+class Day(c.BaseConfigOption[dt.date]):
+    """A calendar day, ``YYYY-MM-DD`` (quoted or not: YAML reads an unquoted one as a date)."""
+
+    def run_validation(self, value: object) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise ValidationError(f"expected a day as YYYY-MM-DD, not {value!r}") from None
 
 
 class DossierConfig(base.Config):
@@ -29,6 +46,12 @@ class DossierConfig(base.Config):
     snapshots = c.Optional(c.Dir(exists=True))
     """Folder of source snapshots for quote verification (usually ``!ENV DOSSIER_SNAPSHOTS``).
     Unset: quotes are not checked, and the build says so."""
+
+    today = c.Optional(Day())
+    """The day the records' dates are checked against (a date after it is refused as a slip),
+    as ``YYYY-MM-DD``; unset: today by the clock. For a dossier dated ahead on purpose (an
+    exercise, a training dossier), or to rebuild an old dossier as it was checked then;
+    ``!ENV [DOSSIER_TODAY, null]`` takes it from the environment."""
 
     edit_base = c.Optional(c.Type(str))
     """Address of ``claims.yaml`` on the forge, e.g.

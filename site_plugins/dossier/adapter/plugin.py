@@ -12,7 +12,6 @@ indentation out of the HTML, and makes ``mkdocs build`` atomic (:mod:`.atomic`).
 
 from __future__ import annotations
 
-import logging
 import posixpath
 from pathlib import Path
 from typing import Any, Literal
@@ -22,7 +21,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
 
 from ..analysis.review import review
 from ..checking.validate import load_and_validate
@@ -30,9 +28,10 @@ from ..editors.schema import reference_markdown
 from ..problems import Problem
 from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite
 from ..site.whitespace import squeeze
-from .atomic import AtomicSite
+from .atomic import AtomicSite, strict_warnings_seen
 from .config import DossierConfig
 from .serve_errors import BrokenDossier, not_found
+from .export import PageTree, export_target
 from .site_options import BuildDate, site_options
 
 log = get_plugin_logger(__name__)
@@ -56,6 +55,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._built = False  # on_post_build ran; the swap waits for on_shutdown
         self._broken: BrokenDossier | None = None  # under serve: the problems the pages show
         self._generated: list[str] = []  # the generated pages of the last good build
+        self._export: PageTree | None = None  # `dossier export`: the page tree written as it builds
+        self._files: Files | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -92,6 +93,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             claims_path = config_dir / claims_path
         self._claims_path = claims_path
         snapshots = Path(self.config.snapshots) if self.config.snapshots else None
+        out = export_target()
+        self._export = PageTree(out) if out is not None else None
+        if self._export is not None:
+            self._export.start(config)  # before the engine lays out the site (plain .html URLs)
         if snapshots is None:
             log.info("No snapshots folder configured (DOSSIER_SNAPSHOTS): quotes are not checked.")
         self._broken = None
@@ -116,7 +121,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(
                 f"dossier: the claim records file {name} was not found (plugin option 'claims')."
             )
-        result = load_and_validate(claims_path, snapshots=snapshots)
+        result = load_and_validate(claims_path, snapshots=snapshots, today=self.config.today)
         if (not result.ok or result.data is None) and self._command == "serve":
             return self._serve_broken(result.problems, name)
         if not result.ok or result.data is None:
@@ -151,6 +156,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # -- content ---------------------------------------------------------------------------
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         site = self._site
+        self._files = files
         if self._broken is not None:
             self._broken.add_pages(files, config, self._generated)
             return files
@@ -219,6 +225,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # Priority -100: after the other plugins and hooks have written the page.
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self._export is not None:
+            self._export.add_page(page, config)
         if self._site is None:
             return None
         output = self._site.finish_html(output)
@@ -241,6 +249,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._broken.write_not_found(config)
         if self._site is not None:
             self._site.close()
+        if self._export is not None and self._files is not None:
+            self._export.finish(config, self._files)
         self._build_date.unpin()
         if self._atomic is None or not self._atomic.active:
             return
@@ -248,7 +258,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._started:
             self._built = True  # on_shutdown swaps, unless something fails first
             return
-        if config.strict and _strict_warnings():
+        if config.strict and strict_warnings_seen():
             return  # MkDocs aborts the build next; on_build_error removes the new folder
         self._swap_in()
 
@@ -270,11 +280,3 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 def _problems_message(count: int, name: str) -> str:
     noun = "problem" if count == 1 else "problems"
     return f"dossier: {count} {noun} in {name} (listed above); the site was not built."
-
-
-def _strict_warnings() -> bool:
-    """Whether MkDocs' strict-mode counter has seen a warning (the build will abort)."""
-    for handler in logging.getLogger("mkdocs").handlers:
-        if isinstance(handler, CountHandler) and handler.get_counts():
-            return True
-    return False

@@ -7,8 +7,8 @@ it does not, and the period of a figure for a period. Two dates that read the sa
 ("both said on 23 October 2024"). A yes-no or choice conflict names its question first. Where a
 rule needs saying, the sentence ends with it ("but the count can only grow").
 
-For example: "South Korea's National Intelligence Service: 1,500 troops sent (said on 18 October
-2024); South Korean lawmakers: 3,000 troops sent (as of 23 October 2024)". No MkDocs import.
+For example: "County Fire Service: 1,500 people evacuated (said on 18 October
+2024); the mayor: 3,000 people evacuated (as of 23 October 2024)". No MkDocs import.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def when_words(claim: Claim) -> str:
 
 
 def _side(question: Question, claim: Claim, actors: Mapping[str, Actor]) -> tuple[str, str]:
-    """'Lloyd Austin: yes' and its date words."""
+    """'The mayor: yes' and its date words."""
     actor = actors.get(claim.actor)
     name = actor.name if actor is not None else claim.actor
     if question.kind is QuestionKind.choice:

@@ -205,7 +205,7 @@ def occurs_as_words(quote: str, text: str) -> bool:
     """Whether ``quote`` occurs in ``text`` with whole words at both ends.
 
     Both are normalised. A quote that begins or ends with a letter or digit must not begin or
-    end inside a word of the text: "0,000 troops" is not a quote of "10,000 troops", nor
+    end inside a word of the text: "0,000 people" is not a quote of "10,000 people", nor
     "ill" of "will".
     """
     start = text.find(quote)

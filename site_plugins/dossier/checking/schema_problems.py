@@ -208,7 +208,7 @@ def _wrong_form(e: _Error) -> tuple[str, str]:
     if pattern == ID_PATTERN:
         return (
             f"{shown} is not a valid id",
-            "use lower-case letters, digits and single hyphens, e.g. 'nbc-troops-2024-10-23'",
+            "use lower-case letters, digits and single hyphens, e.g. 'gazette-flood-2024-05-02'",
         )
     if pattern == URL_PATTERN:
         return (

@@ -71,13 +71,21 @@ def _claims_file(value: str) -> Path:
     return path
 
 
+def day(value: str) -> dt.date:
+    """``--today``'s value: a calendar day as YYYY-MM-DD (argparse reports anything else)."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, not {value!r}") from None
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     path = _claims_file(args.file)
     snapshots = _snapshots_folder(args.snapshots)
     from ..analysis.review import review
     from ..checking.validate import load_and_validate
 
-    result = load_and_validate(path, snapshots=snapshots)
+    result = load_and_validate(path, snapshots=snapshots, today=args.today)
     problems = list(result.problems)
     data = result.data if result.ok else None
     if data is None and not problems:  # defensive: no data must always come with a reason
@@ -252,6 +260,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_schema(commands)
     _add_reference(commands)
     _add_new(commands)
+    from .check import add_check_command
+    from .export import add_export_command
+    from .init import add_init_command
+
+    add_check_command(commands)
+    add_init_command(commands)
+    add_export_command(commands)
     from .more_commands import add_ids
 
     add_ids(commands)
@@ -264,6 +279,16 @@ _Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 def _add_file_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", metavar="FILE", nargs="?", default=DEFAULT_FILE, help="default: claims.yaml")
+
+
+def add_today_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=day,
+        help="the day the records' dates are checked against: a date after it is refused "
+        "(default: today by the clock; for a dossier dated ahead on purpose, e.g. an exercise)",
+    )
 
 
 def _add_validate(commands: _Commands) -> None:
@@ -282,6 +307,7 @@ def _add_validate(commands: _Commands) -> None:
         help=f"folder of source snapshots; every quote is checked against its source's snapshot "
         f"(default: ${SNAPSHOTS_ENV} if set; otherwise quotes are not checked)",
     )
+    add_today_argument(validate)
     validate.add_argument(
         "--strict",
         action="store_true",
@@ -333,8 +359,8 @@ Add a skeleton claim at the end of the claims: list, changing nothing else in
 the file (comments and layout included), and print the line where it starts.
 
 The new claim's id is QUESTION-N: the question's id followed by one more than
-the highest number already used that way (e.g. troops-sent-3 after
-troops-sent-2). You may rename it before it is published; never change it
+the highest number already used that way (e.g. people-evacuated-3
+after people-evacuated-2). You may rename it before it is published; never change it
 afterwards, since it is the claim page's address.
 
 The fields still to fill in are left empty and marked # TODO, so

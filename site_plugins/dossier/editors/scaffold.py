@@ -5,7 +5,7 @@ of the file (comments, blank lines, quoting, key order) stays as it was. Re-dump
 would lose the editors' comments and layout, so this module never does that.
 
 The new claim's id is ``QUESTION-N``: the question's id and one more than the highest number
-already used that way (``troops-sent-1``, ``troops-sent-2`` ...). Numbers are never reused, so
+already used that way (``people-evacuated-1``, ``people-evacuated-2`` ...). Numbers are never reused, so
 an id that was published once and then deleted does not come back with another meaning.
 
 The skeleton is valid YAML with the structure of a claim, but the fields an editor must fill

@@ -83,7 +83,7 @@ class SourceKind(StrEnum):
     """What kind of document a source is."""
 
     original = "original"  # an outlet's own reporting
-    wire = "wire"  # a news-agency story (Reuters, AP, AFP, Yonhap ...)
+    wire = "wire"  # a news-agency story
     republication = "republication"  # a copy or rewrite of another outlet's story
     official = "official"  # an official statement, transcript or document
     aggregator = "aggregator"  # an aggregator, blog or derivative explainer page
@@ -148,7 +148,7 @@ class ActorKind(StrEnum):
 class QuestionKind(StrEnum):
     """What form a question's answer takes."""
 
-    quantity = "quantity"  # a number, e.g. how many troops
+    quantity = "quantity"  # a number, e.g. how many people
     yes_no = "yes-no"  # yes or no
     choice = "choice"  # one (or more) of named options
 
@@ -199,10 +199,10 @@ class Source(Record):
     """A document claims are cited from."""
 
     id: Id
-    outlet: ShortText = Field(description="Who published it, e.g. 'NBC News'; 'unknown' if not known.")
+    outlet: ShortText = Field(description="Who published it, e.g. 'The Gazette'; 'unknown' if not known.")
     headline: ShortText = Field(description="The headline as published; 'unknown' if not known.")
     byline: ShortText = Field(
-        description="The author(s) as credited, e.g. 'Stella Kim and Mithil Aggarwal'; 'unknown' if none."
+        description="The author(s) as credited, e.g. 'Ana Ortiz and Sam Lee'; 'unknown' if none."
     )
     published: DateText | None = Field(
         default=None, description="Publication date; leave out when it is not known."
@@ -243,12 +243,10 @@ class Actor(Record):
     """A person or body that makes claims."""
 
     id: Id
-    name: ShortText = Field(description="Name as readers know it, e.g. 'Lloyd Austin'.")
-    role: ShortText | None = Field(
-        default=None, description="Role at the time, e.g. 'U.S. Secretary of Defense'."
-    )
+    name: ShortText = Field(description="Name as readers know it, e.g. 'Ana Ortiz' or 'County Fire Service'.")
+    role: ShortText | None = Field(default=None, description="Role at the time, e.g. 'Fire chief'.")
     affiliation: ShortText | None = Field(
-        default=None, description="Government, agency or organisation, e.g. 'United States'."
+        default=None, description="Government, agency or organisation, e.g. 'County Fire Service'."
     )
     kind: ActorKind = Field(
         default=ActorKind.person, description="person, organisation, government, agency or media."
@@ -277,10 +275,10 @@ class Question(Record):
         description="What we know: the editors' current answer, in plain words (Markdown allowed)."
     )
     assessed: DateText = Field(description="When the assessment was last reviewed.")
-    unit: ShortText | None = Field(default=None, description="quantity only: the unit, e.g. 'troops'.")
+    unit: ShortText | None = Field(default=None, description="quantity only: the unit, e.g. 'people'.")
     scopes: list[Id] = Field(
         default_factory=list,
-        description="quantity only: what the number counts, e.g. sent, pledged, planned. "
+        description="quantity only: what the number counts, e.g. dead, injured, missing. "
         "Claims must use one of these.",
     )
     window_days: Annotated[int, Strict(), Field(ge=0, le=3650)] = Field(

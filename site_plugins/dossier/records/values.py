@@ -44,7 +44,7 @@ def format_number(number: float) -> str:
 
 
 def scope_words(scope: str | None) -> str:
-    """A scope id as words: 'in-kursk' -> 'in kursk'."""
+    """A scope id as words: 'in-hospital' -> 'in hospital'."""
     return scope.replace("-", " ") if scope else ""
 
 
@@ -103,7 +103,7 @@ def format_value(
 ) -> str:
     """A claim's value in readers' words.
 
-    quantity: '1,500 troops sent', 'at least 10,000 troops', 'as many as 3,000 troops', and a
+    quantity: '1,500 people evacuated', 'at least 10,000 people', 'as many as 3,000 people', and a
     figure for a period with it: '1,200 birds culled from 1 to 7 October 2024';
     yes-no: 'yes' / 'no' (with 'until <date>' when the period has an end);
     choice: the option's label.

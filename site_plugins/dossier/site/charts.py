@@ -100,7 +100,7 @@ class ChartRow:
     date: str  # the as-of date as written
     date_text: str  # the as-of date in words
     actor: str  # the actor's name
-    value: str  # the value in words, e.g. 'at least 10,000 troops'
+    value: str  # the value in words, e.g. 'at least 10,000 people'
     scope: str  # what is counted, in words ('' when the claim has no scope)
     claim: str  # the claim id
 
@@ -157,7 +157,7 @@ def chart_table_rows(
 
 
 def _heading(scope: str | None, unit: str, *, alone: bool, room: int = MAX_LABEL) -> str:
-    """A panel's heading: what is counted, and in what unit ('Sent (troops)')."""
+    """A panel's heading: what is counted, and in what unit ('Evacuated (people)')."""
     what = scope_words(scope) if scope else ("" if alone else "no scope given")
     if what and unit:
         return _short(f"{_capital(what)} ({unit})", room)

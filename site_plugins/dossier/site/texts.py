@@ -67,7 +67,7 @@ QUESTION_GROUP_HEADING: dict[str, str] = {
 
 
 def tag_name(tag: str) -> str:
-    """A tag as readers see it: ``south-korea`` -> ``South Korea``, ``expert-view`` -> ``Expert View``.
+    """A tag as readers see it: ``north-shore`` -> ``North Shore``, ``expert-view`` -> ``Expert View``.
 
     Tags are written as ids (lower case, hyphens); each word is capitalised, as topic labels
     are, so that names of places and bodies read right. Material's tags plugin turns the name

@@ -49,7 +49,7 @@ def check_question(checker: Checker, i: int, q: dict[str, Any]) -> None:
 
 def _check_quantity(checker: Checker, base: Path_, q: dict[str, Any]) -> None:
     if q.get("unit") is None:
-        checker.add(base, "a quantity question needs a unit", "add 'unit:', e.g. unit: troops")
+        checker.add(base, "a quantity question needs a unit", "add 'unit:', e.g. unit: people")
     if q.get("max_growth_per_day") is not None and q.get("only_grows") is not True:
         checker.add(
             (*base, "max_growth_per_day"),
