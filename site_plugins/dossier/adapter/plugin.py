@@ -30,8 +30,8 @@ from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite
 from ..site.whitespace import squeeze
 from .atomic import AtomicSite, strict_warnings_seen
 from .config import DossierConfig
-from .serve_errors import BrokenDossier, not_found
 from .export import PageTree, export_target
+from .serve_errors import BrokenDossier, not_found
 from .site_options import BuildDate, site_options
 
 log = get_plugin_logger(__name__)
