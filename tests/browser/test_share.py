@@ -76,6 +76,13 @@ def test_a_social_card_renders_as_a_1200_by_630_image(new_context: Any, dossier_
     page.goto(f"claims/{claim_id}/")
     image = page.locator('meta[property="og:image"]').get_attribute("content")
     assert image and image.startswith(f"{dossier_site.url}cards/claims/{claim_id}-")
-    page.goto(image)
-    size = page.evaluate("() => [document.images[0].naturalWidth, document.images[0].naturalHeight]")
+    size = page.evaluate(
+        """async (src) => {
+            const image = new Image();
+            image.src = src;
+            await image.decode();
+            return [image.naturalWidth, image.naturalHeight];
+        }""",
+        image,
+    )
     assert size == [1200, 630]

@@ -38,6 +38,7 @@ Submit = Callable[..., "Future[int] | None"]
 CITE_DIR = "cite"
 EMBED_DIR = "embed"
 CARDS_DIR = "cards"
+EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 #: The iframe's size in the snippet (the embed page fits any width; this height holds it).
 EMBED_WIDTH, EMBED_HEIGHT = 560, 420
 
@@ -122,7 +123,10 @@ class Share:
 
     def files(self, render_embed: Callable[[Claim, Links], str]) -> dict[str, bytes]:
         """Site path -> bytes: every claim's CSL-JSON, embed page and oEmbed description."""
-        out: dict[str, bytes] = {}
+        # Material's script reads a sitemap beside every <link rel="alternate"> of a page (for
+        # its language selector), so the oEmbed link makes it ask for embed/sitemap.xml: an
+        # empty one spares readers a failed request and an error in the console.
+        out: dict[str, bytes] = {f"{EMBED_DIR}/sitemap.xml": EMPTY_SITEMAP}
         for claim in sorted(self._index.data.claims, key=lambda c: c.id):
             out[self.cite_file(claim.id)] = self.citation(claim).csl_json()
             embed = self.embed_file(claim.id)
