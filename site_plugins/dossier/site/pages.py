@@ -36,11 +36,12 @@ from . import exports, stash
 from .chart_worker import Charts
 from .environment import environment, front_matter, shorten
 from .jsonld import claim_review, script_json
+from .i18n import Words
 from .layout import Links
 from .options import SiteOptions
 from .sanitise import MARKDOWN_FIELDS
 from .share import Share
-from .texts import DOWNLOAD_TEXT, QUESTION_ORDER
+from .texts import DOWNLOAD_TEXT, QUESTION_ORDER, STATUS_LABEL
 from .view import View
 
 #: The marker in the home page where the "What we know" section goes.
@@ -75,12 +76,16 @@ class DossierSite:
         self.options = options
         self.layout = options.layout
         self.index = Index(data)
-        self.analysis = conflicts.analyse(self.index)
+        self.words = Words(options.language)
+        self.analysis = conflicts.analyse(self.index, self.words.gettext)
         self.charts = Charts(self.index)
         self.view = View(self.index, self.analysis, options, self.charts, line_of or (lambda _path: None))
         self._reference = reference_markdown
-        self.share = Share(self.index, options, lambda actor_id: _actor_name(self.index.actors.get(actor_id)))
-        self._env = environment()
+        self.share = Share(
+            self.index, options, lambda actor_id: _actor_name(self.index.actors.get(actor_id)), self.words.date
+        )
+        self._env = environment(options.language)
+        self._status_label = {key: self.words.gettext(text) for key, text in STATUS_LABEL.items()}
         self._downloads: dict[str, bytes] | None = None
         #: src -> the HTML fragments of a generated page (see :mod:`.stash`)
         self._fragments: dict[str, list[str]] = {}
@@ -174,7 +179,7 @@ class DossierSite:
             )
             ld = script_json(review)
         actor = self.index.actors.get(claim.actor)
-        self.share.claim_card(here, claim, claim.status.value.capitalize())
+        self.share.claim_card(here, claim, self._status_label[claim.status.value])
         return self._render_page(
             "claim.md.j2",
             here,
@@ -198,8 +203,8 @@ class DossierSite:
     def question_page(self, question: Question) -> str:
         here = self.layout.question(question.id)
         claims = self.index.claims_by_question.get(question.id, [])
-        count = f"{len(claims)} {'claim' if len(claims) == 1 else 'claims'}"
-        self.share.question_card(here, question, question.status.value.capitalize(), count)
+        count = self.words.ngettext("%(num)d claim", "%(num)d claims", len(claims)) % {"num": len(claims)}
+        self.share.question_card(here, question, self._status_label[question.status.value], count)
         return self._render_page(
             "question.md.j2",
             here,
@@ -229,9 +234,8 @@ class DossierSite:
         """Site path -> bytes: each claim's citation (CSL-JSON), embed page and oEmbed file."""
 
         def embed(claim: Claim, link: Links) -> str:
-            status = claim.status.value.capitalize()
             context = {"view": self.view, "link": link, "options": self.options}
-            return self._env.get_template("embed.html.j2").render(context, claim=claim, status_label=status)
+            return self._env.get_template("embed.html.j2").render(context, claim=claim)
 
         return self.share.files(embed)
 

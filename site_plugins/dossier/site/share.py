@@ -46,8 +46,15 @@ EMBED_WIDTH, EMBED_HEIGHT = 560, 420
 class Share:
     """The citations, embeds and social cards of one dossier."""
 
-    def __init__(self, index: Index, options: SiteOptions, actor_name: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        index: Index,
+        options: SiteOptions,
+        actor_name: Callable[[str], str],
+        date_text: Callable[[str], str] = format_date,
+    ) -> None:
         self._index = index
+        self._date = date_text
         self._options = options
         self._layout: Layout = options.layout
         self._actor_name = actor_name
@@ -96,7 +103,9 @@ class Share:
         src = self.absolute(self.embed_file(claim.id))
         if src is None:
             return None
-        title = html.escape(f"{claim.statement} ({self._options.site_name})", quote=True)
+        # Only the double quote is escaped in the attribute: the snippet is read and copied.
+        title = html.escape(" ".join(f"{claim.statement} ({self._options.site_name})".split()), quote=False)
+        title = title.replace('"', "&quot;")
         return (
             f'<iframe src="{html.escape(src, quote=True)}" title="{title}" width="{EMBED_WIDTH}" '
             f'height="{EMBED_HEIGHT}" style="border:0;max-width:100%" loading="lazy" '
@@ -145,11 +154,11 @@ class Share:
             accent=claim.status.value,
             label=status_label,
             title=" ".join(claim.statement.split()),
-            lines=(who, format_date(claim.made)),
+            lines=(who, self._date(claim.made)),
             footer=self._options.site_name,
         )
         self._cards.append(card)
-        alt = f"{status_label}: {card.title} ({who}, {format_date(claim.made)})"
+        alt = f"{status_label}: {card.title} ({who}, {self._date(claim.made)})"
         self._heads[src] = self.head(card, alt, oembed_of=claim)
 
     def question_card(self, src: str, question: Question, status_label: str, claims_line: str) -> None:
@@ -181,7 +190,7 @@ class Share:
             accent="site",
             label=dossier.title,
             title=" ".join(dossier.summary.split()),
-            lines=(format_date(dossier.updated),),
+            lines=(self._date(dossier.updated),),
             footer=self._options.site_name,
         )
 
