@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from site_plugins.dossier.site.cards import Card, card_png, draw_cards
@@ -52,3 +53,13 @@ def test_unchanged_cards_are_copied_from_the_last_site_and_changed_ones_drawn(tm
     assert draw_cards(changed, str(second), str(first)) == 1
     assert (second / _card().name()).read_bytes() == (first / _card().name()).read_bytes()
     assert (second / changed[1].name()).is_file()
+
+
+def test_korean_words_take_a_font_with_hangul_where_debian_has_it() -> None:
+    from site_plugins.dossier.site.cards import NANUM, _dejavu, _family
+
+    assert _family("Reported: 18 October 2024, Україна") == _dejavu()
+    if not NANUM[1].is_file():
+        pytest.skip("Debian's fonts-nanum is not installed (make test installs it)")
+    assert _family("보도됨") == NANUM
+    assert Image.open(io.BytesIO(card_png(_card("북한이 러시아에 병력을 보냈다.")))).size == (1200, 630)

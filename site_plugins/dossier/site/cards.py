@@ -2,7 +2,9 @@
 
 Drawn at build time with Pillow in DejaVu Sans, the font that matplotlib ships in its package
 (``mpl-data/fonts/ttf``; the DejaVu fonts' licence, a free licence of the Bitstream Vera kind,
-is ``LICENSE_DEJAVU`` beside them): no Cairo, no web font, no network. A card is a paletted
+is ``LICENSE_DEJAVU`` beside them): no Cairo, no web font, no network. DejaVu Sans has Latin,
+Greek and Cyrillic but no Hangul: a card with Korean text is drawn in Debian's Nanum Gothic
+(``fonts-nanum``, SIL Open Font License) where that package is installed. A card is a paletted
 PNG of a few hundred grey levels and the status colours: a fraction of the bytes and of the
 time of a full-colour one, and the same bytes for the same text every time (Pillow writes no
 date into a PNG).
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 
 WIDTH, HEIGHT = 1200, 630
 #: Changes whenever the drawing changes, so that no card of an older look is reused.
-DRAWING = "2"
+DRAWING = "3"
 MARGIN = 64
 #: The palette: 16 grey levels (ink to paper, enough for smooth letters), then the accent colours.
 GREYS = 16
@@ -95,20 +97,22 @@ def card_png(card: Card) -> bytes:
 
     image = Image.new("L", (WIDTH, HEIGHT), 255)
     draw = ImageDraw.Draw(image)
+    family = _family("".join((card.label, card.title, *card.lines, card.footer)))
     y = MARGIN
-    draw.text((MARGIN, y), card.label.upper(), font=_font(True, 30), fill=0)
+    draw.text((MARGIN, y), card.label.upper(), font=_font(family, True, 30), fill=0)
     y += 62
-    title_font = _font(True, 50 if len(card.title) < 140 else 40)
+    title_font = _font(family, True, 50 if len(card.title) < 140 else 40)
     for line in _wrap(draw, card.title, title_font, WIDTH - 2 * MARGIN, 5 if len(card.title) < 140 else 6):
         draw.text((MARGIN, y), line, font=title_font, fill=0)
         y += int(title_font.size * 1.25)
-    small = _font(False, 30)
+    small = _font(family, False, 30)
     y = HEIGHT - MARGIN - 40 - 44 * len(card.lines)
     for line in card.lines:
         draw.text((MARGIN, y), _fit(draw, line, small, WIDTH - 2 * MARGIN), font=small, fill=60)
         y += 44
-    footer = _fit(draw, card.footer, _font(True, 26), WIDTH - 2 * MARGIN)
-    draw.text((MARGIN, HEIGHT - MARGIN - 10), footer, font=_font(True, 26), fill=0)
+    footer_font = _font(family, True, 26)
+    footer = _fit(draw, card.footer, footer_font, WIDTH - 2 * MARGIN)
+    draw.text((MARGIN, HEIGHT - MARGIN - 10), footer, font=footer_font, fill=0)
     # Grey levels to palette indices 0..GREYS-1, then the accent band in its own colour.
     paletted = image.point([v * (GREYS - 1) // 255 for v in range(256)])
     accent = _ACCENT_INDEX.get(card.accent, _ACCENT_INDEX["site"])
@@ -117,7 +121,7 @@ def card_png(card: Card) -> bytes:
     out = Image.frombytes("P", paletted.size, paletted.tobytes())
     out.putpalette(_palette())
     buffer = io.BytesIO()
-    out.save(buffer, "PNG", compress_level=1)
+    out.save(buffer, "PNG", compress_level=6)
     return buffer.getvalue()
 
 
@@ -131,16 +135,45 @@ def _palette() -> list[int]:
     return [v for colour in colours for v in colour]
 
 
-@lru_cache(maxsize=8)
-def _font(bold: bool, size: int) -> FreeTypeFont:
+def _dejavu() -> tuple[Path, Path]:
     import matplotlib
+
+    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    return folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+
+
+#: Debian's fonts-nanum (SIL Open Font License), for text DejaVu Sans has no letters for
+#: (Korean), where the package is installed.
+NANUM = (
+    Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf"),
+    Path("/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf"),
+)
+
+
+@lru_cache(maxsize=4)
+def _letters(path: Path) -> frozenset[int]:
+    from matplotlib.ft2font import FT2Font
+
+    return frozenset(FT2Font(str(path)).get_charmap())
+
+
+@lru_cache(maxsize=256)
+def _family(text: str) -> tuple[Path, Path]:
+    """The fonts for ``text``: DejaVu Sans, or Nanum Gothic for letters DejaVu Sans lacks."""
+    regular = _dejavu()
+    needed = {ord(ch) for ch in text if not ch.isspace()}
+    if needed <= _letters(regular[1]) or not NANUM[1].is_file():
+        return regular
+    return NANUM
+
+
+@lru_cache(maxsize=16)
+def _font(family: tuple[Path, Path], bold: bool, size: int) -> FreeTypeFont:
     from PIL import ImageFont
 
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
     # The basic layout (no text shaping library): several times faster, and enough for the
-    # scripts DejaVu Sans covers.
-    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
+    # scripts these fonts cover.
+    return ImageFont.truetype(str(family[1] if bold else family[0]), size, layout_engine=ImageFont.Layout.BASIC)
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: FreeTypeFont, width: int, most: int) -> list[str]:
