@@ -76,3 +76,16 @@ def test_question_pages_and_embeds_speak_the_language(translated: tuple[str, Any
     assert f'<html lang="{language}">' in embed
     assert not [text for text in _headings_and_labels(embed) if text in ENGLISH]
     assert EXPECTED[language][3] in embed  # "Answer"
+
+
+HOME = {"ko": ["짧은 답", "검토", "주장 "], "uk": ["Коротка відповідь", "Переглянуто", "твердж"]}
+
+
+def test_the_home_pages_answer_speaks_the_language(translated: tuple[str, Any]) -> None:
+    language, site = translated
+    home = site.content("")
+    for word in HOME[language]:
+        assert word in home, (language, word)
+    for english in ("The short answer", "Reviewed ", "What is disputed"):
+        assert english not in home, (language, english)
+    assert not re.search(r"\d+ (claims?|conflicts?|disputed|open|settled)\b", home), language

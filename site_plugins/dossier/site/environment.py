@@ -50,6 +50,7 @@ def environment(language: str | None = None) -> jinja2.Environment:
         CONFLICT_KIND_TEXT=_translated(texts.CONFLICT_KIND_TEXT, tr),
         QUESTION_GROUP_HEADING=_translated(texts.QUESTION_GROUP_HEADING, tr),
         STATUS_LABEL=_translated(texts.STATUS_LABEL, tr),
+        STATUS_COUNT_WORD=_translated(texts.STATUS_COUNT_WORD, tr),
         LANGUAGE=words.language.replace("_", "-"),
         date_words=words.date,
     )

@@ -67,6 +67,12 @@ QUESTION_GROUP_HEADING: dict[str, str] = {
     "open": N_("What we don't know yet"),
     "settled": N_("What is settled"),
 }
+#: A question status after a count ("3 disputed"), on the home page.
+STATUS_COUNT_WORD: dict[str, str] = {
+    "disputed": N_("disputed"),
+    "open": N_("open"),
+    "settled": N_("settled"),
+}
 #: The name of each status word (claims, questions and conflicts), as badges show it.
 STATUS_LABEL: dict[str, str] = {
     "confirmed": N_("Confirmed"),
