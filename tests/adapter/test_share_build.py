@@ -58,7 +58,7 @@ def test_each_claim_has_a_small_standalone_embed_without_scripts_or_other_hosts(
         assert len(raw) < 20_000, claim_id
         text = raw.decode("utf-8")
         assert "<script" not in text.lower()
-        # No address at all outside the site: every href and src is relative.
+        # No address outside the site: every href and src is relative.
         for address in re.findall(r'(?:href|src)="([^"]*)"', text):
             assert not re.match(r"^[a-z]+:|^//", address), (claim_id, address)
         assert "prefers-color-scheme:dark" in text
