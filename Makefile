@@ -38,10 +38,11 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-browser-deps: ## Debian's Chromium, Java (for the HTML checker) and Node.js, and the npm test tools
-	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+browser-deps: ## Debian's Chromium, Java (for the HTML checker), Node.js, a Korean font, and the npm test tools
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
+	  && [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  PKGS="chromium default-jre-headless"; command -v npm >/dev/null 2>&1 || PKGS="$$PKGS nodejs npm"; \
+	  PKGS="chromium default-jre-headless fonts-nanum"; command -v npm >/dev/null 2>&1 || PKGS="$$PKGS nodejs npm"; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$PKGS >/dev/null; }
 	@if [ -f package-lock.json ]; then [ -d node_modules ] || npm ci --no-audit --no-fund --silent; fi
 

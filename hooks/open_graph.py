@@ -1,7 +1,8 @@
 """Link previews for this dossier: Open Graph and Twitter card tags on every page.
 
 Site-specific glue: when someone shares a page of this dossier, the preview names the dossier
-and the page. (The dossier plugin knows nothing of social networks; a second dossier may want
+and the page. The image (``og:image``, ``twitter:card``) is the dossier plugin's: each page's
+social card. (The dossier plugin knows nothing of social networks; a second dossier may want
 other tags or none.)
 """
 
@@ -29,7 +30,6 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         _tag("og:site_name", site_name),
         _tag("og:title", title),
         _tag("og:type", "article" if not page.is_homepage else "website"),
-        _tag("twitter:card", "summary", attr="name"),
     ]
     if description:
         tags.append(_tag("og:description", description))

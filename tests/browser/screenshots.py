@@ -95,21 +95,37 @@ def main(argv: list[str] | None = None) -> int:
         description="Build the dossier and write the README's screenshots (PNG) into a folder.",
     )
     parser.add_argument("out_dir", type=Path, help="folder for the PNG files, e.g. docs/screenshots")
+    parser.add_argument(
+        "--language",
+        help="build the site in this language (theme.language, e.g. ko) and take its claim page only",
+    )
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
 
     claims_file = dossier_claims_file()
-    with (
-        tempfile.TemporaryDirectory(prefix="dossier-screenshots-") as tmp,
-        built_and_served(REPO / "mkdocs.yml", Path(tmp) / "site", cwd=REPO) as url,
-        sync_playwright() as playwright,
-    ):
-        browser = playwright.chromium.launch(**launch_args())
-        try:
-            written = capture(browser, url, readme_shots(claims_file), args.out_dir)
-        finally:
-            browser.close()
+    shots = readme_shots(claims_file)
+    config = REPO / "mkdocs.yml"
+    if args.language:
+        claim = showcase_claim(claims_file)
+        shots = [Shot(f"claim-desktop-{args.language}", f"claims/{claim}/", DESKTOP)]
+        # mkdocs.yml with another theme.language; beside it, for its relative paths.
+        config = REPO / f".mkdocs-{args.language}.yml"
+        config.write_text(f"INHERIT: mkdocs.yml\ntheme:\n  language: {args.language}\n", encoding="utf-8")
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix="dossier-screenshots-") as tmp,
+            built_and_served(config, Path(tmp) / "site", cwd=REPO) as url,
+            sync_playwright() as playwright,
+        ):
+            browser = playwright.chromium.launch(**launch_args())
+            try:
+                written = capture(browser, url, shots, args.out_dir)
+            finally:
+                browser.close()
+    finally:
+        if args.language:
+            config.unlink(missing_ok=True)
     for path in written:
         print(path)
     return 0

@@ -340,13 +340,14 @@ def test_a_claim_page_opens_with_its_verdict(phone: Page, dossier_site: Site) ->
     expect(footer).to_contain_text(claim["id"])
     expect(footer).to_contain_text(f"line {lines[claim['id']]} of")
     expect(footer.locator("a.dossier-edit")).to_have_count(1)
+    # (The citation's permanent address names the claim's page, whose address is its id.)
     before_footer = _words(
         phone.evaluate(
             """() => {
-              const f = document.querySelector('footer.dossier-for-editors');
-              f.style.display = 'none';
+              const hidden = [...document.querySelectorAll('footer.dossier-for-editors, .dossier-cite')];
+              hidden.forEach((e) => { e.style.display = 'none'; });
               const text = document.querySelector('article').innerText;
-              f.style.display = '';
+              hidden.forEach((e) => { e.style.display = ''; });
               return text;
             }"""
         )

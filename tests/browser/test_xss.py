@@ -22,7 +22,7 @@ from fixtures import HOSTILE
 from hardening import kit
 from playwright.sync_api import expect
 
-from .harness import Monitor, built_and_served
+from .harness import Monitor, bind_server, build_or_raise, server_url, serving
 
 pytestmark = pytest.mark.browser
 
@@ -32,8 +32,22 @@ NO_SNAPSHOTS = {"DOSSIER_SNAPSHOTS": ""}
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     root = kit.write_project(tmp_path_factory.mktemp("hostile"), HOSTILE.read_text(encoding="utf-8"))
-    with built_and_served(root / "mkdocs.yml", root / "site", env=NO_SNAPSHOTS) as url:
-        yield url, root / "site"
+    site_dir = root / "site"
+    site_dir.mkdir()
+    server = bind_server(site_dir)
+    # The site's address is the served one (claim pages name absolute addresses: the oEmbed
+    # link, beside which Material's script looks for a sitemap).
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(kit.SITE_URL, server_url(server)), encoding="utf-8"
+    )
+    try:
+        build_or_raise(config, site_dir, env=NO_SNAPSHOTS)
+    except BaseException:
+        server.server_close()
+        raise
+    with serving(server) as url:
+        yield url, site_dir
 
 
 # ---------------------------------------------------------------------------------------------

@@ -205,7 +205,41 @@ def check_python(argv: list[str]) -> None:
     assert helped.returncode == 0, f"`python {' '.join(target)} --help` failed:\n{helped.stderr}"
 
 
+def check_pybabel(argv: list[str]) -> None:
+    """The catalogues' commands, for real on copies: ``extract`` gives the committed template,
+    and ``update`` from it leaves every catalogue complete (nothing new, nothing fuzzy)."""
+    from babel.messages.pofile import read_po
+
+    work = Path(os.environ["PYTEST_README_TMP"])
+    args = list(argv[1:])
+    if args[0] == "extract":
+        committed = REPO / args[args.index("-o") + 1]
+        args[args.index("-o") + 1] = str(work / "dossier.pot")
+        done = run([str(BIN / "pybabel"), *args], cwd=REPO)
+        assert done.returncode == 0, done.stderr
+        with (work / "dossier.pot").open("rb") as new, committed.open("rb") as old:
+            assert [m.id for m in read_po(new)] == [m.id for m in read_po(old)], "the .pot is not current"
+    elif args[0] == "update":
+        folder = REPO / args[args.index("-d") + 1]
+        shutil.copytree(folder, work / "locale")
+        args[args.index("-d") + 1] = str(work / "locale")
+        done = run([str(BIN / "pybabel"), *args], cwd=REPO)
+        assert done.returncode == 0, done.stderr
+        for po in sorted((work / "locale").glob("*/LC_MESSAGES/dossier.po")):
+            with po.open("rb") as f:
+                catalogue = read_po(f)
+            untranslated = [
+                m.id
+                for m in catalogue
+                if m.id and (m.fuzzy or not all(m.string if isinstance(m.string, tuple) else [m.string]))
+            ]
+            assert not untranslated, f"{po.parent.parent.name}: {untranslated}"
+    else:
+        pytest.fail(f"no check for `{shlex.join(argv)}`")
+
+
 CHECKS: dict[str, Callable[[list[str]], None]] = {
+    "pybabel": check_pybabel,
     "make": check_make,
     "dossier": check_dossier,
     "pre-commit": check_pre_commit,

@@ -96,6 +96,10 @@ class DossierConfig(base.Config):
     (the same words, in a larger index: a claim page's Evidence section is an entry of its
     own)."""
 
+    publisher = c.Optional(c.Type(str))
+    """Who publishes the dossier, as "Cite this claim" names it. Default: ``site_author``, else
+    the site's name."""
+
     atomic = c.Type(bool, default=True)
     """``mkdocs build`` writes into a temporary sibling of ``site_dir`` and swaps it in only on
     success. (Never for ``mkdocs serve``, which builds into its own temporary folder.)"""

@@ -177,6 +177,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(File.generated(config, site.layout.download(name), content=content))
         for name, content in site.assets().items():
             files.append(File.generated(config, site.layout.asset(name), content=content))
+        for path, content in site.shared_files().items():
+            files.append(File.generated(config, path, content=content))
+        # The social cards go straight into the new site (MkDocs has cleaned it by now),
+        # copied from the published one where unchanged.
+        previous = self._atomic.final if self._atomic is not None else None
+        site.start_cards(config.site_dir, previous)
         return files
 
     def on_page_markdown(
@@ -229,7 +235,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._export.add_page(page, config)
         if self._site is None:
             return None
-        output = self._site.finish_html(output)
+        output = self._site.finish_html(output, page.file.src_uri)
         return squeeze(output) if self._site.options.compact_html else output
 
     # -- atomic output ---------------------------------------------------------------------
@@ -248,6 +254,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._broken is not None:
             self._broken.write_not_found(config)
         if self._site is not None:
+            drawn, total = self._site.finish_cards()
+            log.info(f"Social cards: {drawn} drawn, {total - drawn} unchanged since the last build.")
             self._site.close()
         if self._export is not None and self._files is not None:
             self._export.finish(config, self._files)

@@ -39,6 +39,8 @@ def site_options(
         background_charts=plugin.background_charts,
         search_view=plugin.search_view,
         compact_html=plugin.compact_html,
+        publisher=plugin.publisher or config.site_author or None,
+        language=str(config.theme.get("language") or "en"),
     )
 
 

@@ -47,7 +47,7 @@ from ..records.index import Index
 from ..records.model import Answer, Claim, ClaimStatus, Direction, Question, QuestionKind
 from ..records.values import quantity_bounds
 from .sweep import Placed, earlier_first, place, sweep
-from .why import Reason, sentence, why
+from .why import Reason, Translate, as_written, sentence, why
 
 ConflictKind = Literal["yes-no", "quantity", "choice", "declared"]
 ConflictStatus = Literal["open", "resolved"]
@@ -178,8 +178,9 @@ def _excluded(question: Question) -> dict[str, list[str]]:
 _Found = dict[tuple[str, str], tuple[str, ConflictKind, str]]
 
 
-def analyse(index: Index) -> Analysis:
-    """Every conflict between the dossier's claims, in a stable order."""
+def analyse(index: Index, translate: Translate = as_written) -> Analysis:
+    """Every conflict between the dossier's claims, in a stable order; ``translate``: the
+    why-sentences' translation hook (see :mod:`.why`)."""
     data = index.data
     position = index.question_position
 
@@ -192,7 +193,7 @@ def analyse(index: Index) -> Analysis:
     for question in data.questions:
         members = by_question.get(question.id, [])
         if len(members) >= 2:
-            compared += _analyse_question(question, members, index, found)
+            compared += _analyse_question(question, members, index, found, translate)
     _declared(index, found)
 
     verdicts: dict[tuple[str, str], tuple[ConflictStatus, str]] = {}
@@ -250,7 +251,7 @@ def _declared(index: Index, found: _Found) -> None:
 
 
 def _analyse_question(
-    question: Question, members: list[tuple[int, Claim]], index: Index, found: _Found
+    question: Question, members: list[tuple[int, Claim]], index: Index, found: _Found, translate: Translate
 ) -> int:
     """Sweep one question's claims; record conflicts in ``found``; return pairs compared."""
     kind = question.kind
@@ -267,7 +268,7 @@ def _analyse_question(
             found[(min(x_id, y_id), max(x_id, y_id))] = (
                 question.id,
                 kind_name,
-                why(question, x, y, reason, actors),
+                why(question, x, y, reason, actors, translate),
             )
 
     if kind is QuestionKind.yes_no:

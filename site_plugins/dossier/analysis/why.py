@@ -13,7 +13,7 @@ For example: "County Fire Service: 1,500 people evacuated (said on 18 October
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Literal
 
 from ..records.model import Actor, Claim, Direction, Question, QuestionKind
@@ -34,6 +34,15 @@ from .sweep import Placed, earlier_first
 #: "part-exceeds-whole": a figure for part of a period above the figure for the whole of it.
 Reason = Literal["", "falls", "too-fast", "excludes", "one-way", "part-exceeds-whole"]
 
+#: The translation hook: the site's gettext (see site/i18n.py) turns each English pattern into
+#: the reader's language; the default keeps it as written (the editors' tools, English sites).
+#: The patterns are marked with ``_`` so that Babel finds them for the catalogues.
+Translate = Callable[[str], str]
+
+
+def as_written(text: str) -> str:
+    return text
+
 
 def sentence(text: str, *, capitalise: bool = True) -> str:
     """Text as one sentence: spaces tidied, a capital first letter (unless told not to: a name
@@ -47,31 +56,44 @@ def sentence(text: str, *, capitalise: bool = True) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
-def why(question: Question, x: Placed, y: Placed, reason: Reason, actors: Mapping[str, Actor]) -> str:
-    """The sentence for two conflicting claims of ``question``."""
+def why(
+    question: Question,
+    x: Placed,
+    y: Placed,
+    reason: Reason,
+    actors: Mapping[str, Actor],
+    _: Translate = as_written,
+) -> str:
+    """The sentence for two conflicting claims of ``question`` (its patterns through ``_``)."""
     first, second = earlier_first(x, y)
-    side_1, when_1 = _side(question, first.claim, actors)
-    side_2, when_2 = _side(question, second.claim, actors)
+    side_1, when_1 = _side(question, first.claim, actors, _)
+    side_2, when_2 = _side(question, second.claim, actors, _)
     if when_1 == when_2:
-        both = f"{side_1}; {side_2}, both {when_1}"
+        both = _("{side_1}; {side_2}, both {when}").format(side_1=side_1, side_2=side_2, when=when_1)
     else:
-        both = f"{side_1} ({when_1}); {side_2} ({when_2})"
-    on = "" if question.kind is QuestionKind.quantity else f"On '{question.text}', "
-    return sentence(on + both + _reason_words(question, second.claim, reason), capitalise=False)
+        both = _("{side_1} ({when_1}); {side_2} ({when_2})").format(
+            side_1=side_1, when_1=when_1, side_2=side_2, when_2=when_2
+        )
+    on = (
+        ""
+        if question.kind is QuestionKind.quantity
+        else _("On '{question}', ").format(question=question.text)
+    )
+    return sentence(on + both + _reason_words(question, second.claim, reason, _), capitalise=False)
 
 
-def when_words(claim: Claim) -> str:
+def when_words(claim: Claim, _: Translate = as_written) -> str:
     """The date the rules compare, in words: 'as of 23 October 2024', 'said on 18 October 2024',
     'said in October 2024', or a figure's period ('from 1 to 7 October 2024')."""
     value = claim.value
     if value.period is not None:
         return period_text(value.period)
     if value.as_of:
-        return f"as of {format_date(value.as_of)}"
+        return _("as of {date}").format(date=format_date(value.as_of))
     return said_text(claim.made)
 
 
-def _side(question: Question, claim: Claim, actors: Mapping[str, Actor]) -> tuple[str, str]:
+def _side(question: Question, claim: Claim, actors: Mapping[str, Actor], _: Translate) -> tuple[str, str]:
     """'The mayor: yes' and its date words."""
     actor = actors.get(claim.actor)
     name = actor.name if actor is not None else claim.actor
@@ -79,21 +101,23 @@ def _side(question: Question, claim: Claim, actors: Mapping[str, Actor]) -> tupl
         value = f"'{option_label(question, claim.value.option or '')}'"
     else:
         value = format_value(claim.value, question, with_period=False)
-    return f"{name}: {value}", when_words(claim)
+    return f"{name}: {value}", when_words(claim, _)
 
 
-def _reason_words(question: Question, later: Claim, reason: Reason) -> str:
+def _reason_words(question: Question, later: Claim, reason: Reason, _: Translate) -> str:
     if reason == "falls":
-        return ", but the count can only grow"
+        return _(", but the count can only grow")
     if reason == "too-fast":
         growth = question.max_growth_per_day or 0.0
         per_day = f"{format_number(growth)} {unit_of(later.value, question)}".strip()
-        return f", more than the count can grow at {per_day} a day"
+        return _(", more than the count can grow at {per_day} a day").format(per_day=per_day)
     if reason == "excludes":
-        return ", answers that exclude each other"
+        return _(", answers that exclude each other")
     if reason == "one-way":
         after, before = ("yes", "no") if question.one_way is Direction.no_to_yes else ("no", "yes")
-        return f", but once {after}, the answer cannot go back to {before}"
+        return _(", but once {after}, the answer cannot go back to {before}").format(
+            after=after, before=before
+        )
     if reason == "part-exceeds-whole":
-        return ", more for part of a period than for the whole of it"
+        return _(", more for part of a period than for the whole of it")
     return ""

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -19,6 +21,8 @@ from ..machine import spare_core
 from ..records.index import Index
 from ..records.model import Question, QuestionKind
 from . import charts
+
+T = TypeVar("T")
 
 _PLACEHOLDER = "<!--dossier-chart:{}-->"
 _MARK = _PLACEHOLDER.split("{", 1)[0]
@@ -63,20 +67,29 @@ class Charts:
 
     def start(self) -> None:
         """Start drawing every chart in another process (nothing happens without a spare core)."""
-        if self._future is not None or not spare_core():
+        if self._future is not None:
             return
         index = self._index
         jobs = [
             (q, index.claims_by_question.get(q.id, [])) for q in index.data.questions if self.has_chart(q)
         ]
-        if not jobs:
-            return
+        if jobs:
+            self._future = self.submit(charts.draw_charts, jobs, list(index.data.actors))
+
+    def submit(self, work: Callable[..., T], *args: Any) -> Future[T] | None:
+        """Run ``work(*args)`` in the second process, after what it was given before (the
+        charts first); None without a spare core or if the process cannot start. Other drawing
+        at build time (the social cards) shares the process this way."""
+        if not spare_core():
+            return None
         try:
-            # spawn: a fresh interpreter, whatever threads this one runs (mkdocs serve has some)
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            self._future = self._pool.submit(charts.draw_charts, jobs, list(index.data.actors))
+            if self._pool is None:
+                # spawn: a fresh interpreter, whatever threads this one runs (mkdocs serve has some)
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            return self._pool.submit(work, *args)
         except (OSError, RuntimeError):
             self.close()
+            return None
 
     def put_in(self, html: str) -> str:
         """``html`` with each chart placeholder replaced by its chart."""
@@ -88,7 +101,7 @@ class Charts:
             except Exception:  # the other process failed: each chart is drawn here instead
                 drawn = {}
             self._drawn.update((qid, Markup(svg)) for qid, svg in drawn.items())
-            self.close()
+            self._future = None  # the process stays for what else was given it (see submit)
 
         def chart_of(match: re.Match[str]) -> str:
             question = self._index.questions.get(match.group(1))

@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 import jinja2
 from markupsafe import Markup
 
-from ..records import values
 from . import texts
+from .i18n import Words, translations
 from .sanitise import markdown_html
 
+K = TypeVar("K")
 
-def environment() -> jinja2.Environment:
-    """The environment of the package's templates, with the filters and words they use."""
+
+def environment(language: str | None = None) -> jinja2.Environment:
+    """The environment of the package's templates, with the filters and words they use, in
+    ``language`` (``theme.language``; see :mod:`.i18n`): ``_()`` in a template is gettext."""
+    words = Words(language)
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("site_plugins.dossier.site", "templates"),
         autoescape=True,
@@ -29,22 +34,34 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     env.filters["md"] = markdown_html
-    env.filters["date_text"] = values.format_date
+    env.filters["date_text"] = words.date
+    env.filters["number"] = words.number
+    tr = words.gettext
     env.globals.update(
-        CLAIM_STATUS_TEXT=texts.CLAIM_STATUS_TEXT,
-        QUESTION_STATUS_TEXT=texts.QUESTION_STATUS_TEXT,
-        RELIABILITY_TEXT=texts.RELIABILITY_TEXT,
-        CREDIBILITY_TEXT=texts.CREDIBILITY_TEXT,
-        SOURCE_KIND_TEXT=texts.SOURCE_KIND_TEXT,
-        CONFLICT_KIND_TEXT=texts.CONFLICT_KIND_TEXT,
-        QUESTION_GROUP_HEADING=texts.QUESTION_GROUP_HEADING,
+        CLAIM_STATUS_TEXT=_translated(texts.CLAIM_STATUS_TEXT, tr),
+        QUESTION_STATUS_TEXT=_translated(texts.QUESTION_STATUS_TEXT, tr),
+        RELIABILITY_TEXT=_translated(texts.RELIABILITY_TEXT, tr),
+        CREDIBILITY_TEXT=_translated(texts.CREDIBILITY_TEXT, tr),
+        SOURCE_KIND_TEXT=_translated(texts.SOURCE_KIND_TEXT, tr),
+        CONFLICT_KIND_TEXT=_translated(texts.CONFLICT_KIND_TEXT, tr),
+        QUESTION_GROUP_HEADING=_translated(texts.QUESTION_GROUP_HEADING, tr),
+        STATUS_LABEL=_translated(texts.STATUS_LABEL, tr),
+        STATUS_COUNT_WORD=_translated(texts.STATUS_COUNT_WORD, tr),
+        LANGUAGE=words.language.replace("_", "-"),
+        date_words=words.date,
     )
     # The shared macros, made once: an {% import %} in each template would make them again
     # for each of thousands of pages.
     env.globals["m"] = env.get_template("_macros.j2").make_module()
     return env
+
+
+def _translated(words: Mapping[K, str], gettext: Callable[[str], str]) -> dict[K, str]:
+    return {key: gettext(text) for key, text in words.items()}
 
 
 def front_matter(

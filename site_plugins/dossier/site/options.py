@@ -31,3 +31,7 @@ class SiteOptions:
     search_view: bool = True
     #: Take blank lines and indentation out of every page's HTML (see whitespace.squeeze).
     compact_html: bool = True
+    #: Who publishes the dossier, as citations name it (None: the site's name).
+    publisher: str | None = None
+    #: The language readers get (``theme.language``): the message catalogue, dates, numbers.
+    language: str = "en"

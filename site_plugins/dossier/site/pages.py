@@ -36,10 +36,12 @@ from . import exports, stash
 from .chart_worker import Charts
 from .environment import environment, front_matter, shorten
 from .jsonld import claim_review, script_json
+from .i18n import Words
 from .layout import Links
 from .options import SiteOptions
 from .sanitise import MARKDOWN_FIELDS
-from .texts import DOWNLOAD_TEXT, QUESTION_ORDER
+from .share import Share
+from .texts import DOWNLOAD_TEXT, QUESTION_ORDER, STATUS_LABEL
 from .view import View
 
 #: The marker in the home page where the "What we know" section goes.
@@ -74,11 +76,16 @@ class DossierSite:
         self.options = options
         self.layout = options.layout
         self.index = Index(data)
-        self.analysis = conflicts.analyse(self.index)
+        self.words = Words(options.language)
+        self.analysis = conflicts.analyse(self.index, self.words.gettext)
         self.charts = Charts(self.index)
         self.view = View(self.index, self.analysis, options, self.charts, line_of or (lambda _path: None))
         self._reference = reference_markdown
-        self._env = environment()
+        self.share = Share(
+            self.index, options, lambda actor_id: _actor_name(self.index.actors.get(actor_id)), self.words.date
+        )
+        self._env = environment(options.language)
+        self._status_label = {key: self.words.gettext(text) for key, text in STATUS_LABEL.items()}
         self._downloads: dict[str, bytes] | None = None
         #: src -> the HTML fragments of a generated page (see :mod:`.stash`)
         self._fragments: dict[str, list[str]] = {}
@@ -128,12 +135,15 @@ class DossierSite:
         """The HTML Markdown made of a generated page, with the page's own HTML put back."""
         return self.charts.put_in(stash.restore(html, self._fragments.get(src, ())))
 
-    @staticmethod
-    def finish_html(page: str) -> str:
-        """A whole page as the theme wrote it, with what a generated page needs in its head."""
+    def finish_html(self, page: str, src: str | None = None) -> str:
+        """A whole page as the theme wrote it, with what a generated page needs in its head
+        and, on every page ``src``, its link-preview image (see :mod:`.share`)."""
+        head = ""
         if "dossier-needs-js" in page and NO_SCRIPT_STYLE not in page:
-            page = page.replace("</head>", NO_SCRIPT_STYLE + "\n</head>", 1)
-        return page
+            head += NO_SCRIPT_STYLE + "\n"
+        tags = self.share.head_of(src) if src is not None else ""
+        head += tags + "\n" if tags else ""
+        return page.replace("</head>", head + "</head>", 1) if head else page
 
     def has_fragments(self, src: str) -> bool:
         return bool(self._fragments.get(src))
@@ -169,6 +179,7 @@ class DossierSite:
             )
             ld = script_json(review)
         actor = self.index.actors.get(claim.actor)
+        self.share.claim_card(here, claim, self._status_label[claim.status.value])
         return self._render_page(
             "claim.md.j2",
             here,
@@ -183,12 +194,20 @@ class DossierSite:
             question=self.index.questions[claim.question],
             actor=actor,
             jsonld=ld,
+            cite=self.share.citation(claim),
+            cite_file=self.share.cite_file(claim.id),
+            iframe=self.share.iframe(claim),
+            embed_file=self.share.embed_file(claim.id),
         )
 
     def question_page(self, question: Question) -> str:
+        here = self.layout.question(question.id)
+        claims = self.index.claims_by_question.get(question.id, [])
+        count = self.words.ngettext("%(num)d claim", "%(num)d claims", len(claims)) % {"num": len(claims)}
+        self.share.question_card(here, question, self._status_label[question.status.value], count)
         return self._render_page(
             "question.md.j2",
-            self.layout.question(question.id),
+            here,
             front=front_matter(
                 question.text,
                 description=f"What we know: {question.text}",
@@ -196,7 +215,7 @@ class DossierSite:
                 hide=["tags"],
             ),
             question=question,
-            claims=self.index.claims_by_question.get(question.id, []),
+            claims=claims,
             chart=self.charts.svg(question),
             conflicts=self.view.conflicts_of_question(question.id),
         )
@@ -210,6 +229,24 @@ class DossierSite:
         """Asset path (under ``assets_dir``) -> bytes: the pages' stylesheet and scripts."""
         folder = resources.files("site_plugins.dossier.site") / "assets"
         return {name: (folder / name).read_bytes() for name in ASSETS}
+
+    def shared_files(self) -> dict[str, bytes]:
+        """Site path -> bytes: each claim's citation (CSL-JSON), embed page and oEmbed file."""
+
+        def embed(claim: Claim, link: Links) -> str:
+            context = {"view": self.view, "link": link, "options": self.options}
+            return self._env.get_template("embed.html.j2").render(context, claim=claim)
+
+        return self.share.files(embed)
+
+    def start_cards(self, site_dir: str, previous: str | None) -> None:
+        """Start drawing every page's social card into ``site_dir`` (after :meth:`pages`)."""
+        worker = self.charts.submit if self.options.background_charts else None
+        self.share.start_cards(worker, site_dir, previous)
+
+    def finish_cards(self) -> tuple[int, int]:
+        """Wait for the social cards: how many were drawn (the others were unchanged), of how many."""
+        return self.share.finish_cards()
 
     def downloads(self) -> dict[str, bytes]:
         if self._downloads is None:

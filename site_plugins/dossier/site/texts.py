@@ -1,68 +1,90 @@
 """The words the generated pages use for the records' vocabularies.
 
 Statuses, grades, kinds and downloads, each in the plain words a reader needs; the templates
-show them beside the short form (``confirmed: borne out by ...``). No MkDocs import.
+show them beside the short form (``confirmed: borne out by ...``). English, marked with ``N_``
+for the catalogues; :func:`.environment.environment` gives the templates them translated into
+the site's language (see :mod:`.i18n`). No MkDocs import.
 """
 
 from __future__ import annotations
 
 from ..records.model import QuestionStatus
+from .i18n import N_
 
 CLAIM_STATUS_TEXT: dict[str, str] = {
-    "confirmed": "borne out by independent evidence or by the party concerned",
-    "reported": "reported by a credible source, not independently confirmed",
-    "unverified": "asserted, with no way yet to check it",
-    "disputed": "contradicted by other credible claims",
-    "denied": "denied by the party concerned",
-    "superseded": "replaced by a later claim",
-    "retracted": "withdrawn by whoever made it",
+    "confirmed": N_("borne out by independent evidence or by the party concerned"),
+    "reported": N_("reported by a credible source, not independently confirmed"),
+    "unverified": N_("asserted, with no way yet to check it"),
+    "disputed": N_("contradicted by other credible claims"),
+    "denied": N_("denied by the party concerned"),
+    "superseded": N_("replaced by a later claim"),
+    "retracted": N_("withdrawn by whoever made it"),
 }
 QUESTION_STATUS_TEXT: dict[str, str] = {
-    "settled": "the evidence points one way",
-    "disputed": "credible claims disagree",
-    "open": "not enough is known",
+    "settled": N_("the evidence points one way"),
+    "disputed": N_("credible claims disagree"),
+    "open": N_("not enough is known"),
 }
 RELIABILITY_TEXT: dict[str, str] = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
+    "A": N_("completely reliable"),
+    "B": N_("usually reliable"),
+    "C": N_("fairly reliable"),
+    "D": N_("not usually reliable"),
+    "E": N_("unreliable"),
+    "F": N_("reliability cannot be judged"),
 }
 CREDIBILITY_TEXT: dict[int, str] = {
-    1: "confirmed by other independent sources",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "truth cannot be judged",
+    1: N_("confirmed by other independent sources"),
+    2: N_("probably true"),
+    3: N_("possibly true"),
+    4: N_("doubtful"),
+    5: N_("improbable"),
+    6: N_("truth cannot be judged"),
 }
 SOURCE_KIND_TEXT: dict[str, str] = {
-    "original": "original reporting",
-    "wire": "news-agency (wire) story",
-    "republication": "republication or rewrite of another report",
-    "official": "official statement or document",
-    "aggregator": "aggregator or derivative page",
+    "original": N_("original reporting"),
+    "wire": N_("news-agency (wire) story"),
+    "republication": N_("republication or rewrite of another report"),
+    "official": N_("official statement or document"),
+    "aggregator": N_("aggregator or derivative page"),
 }
 CONFLICT_KIND_TEXT: dict[str, str] = {
-    "yes-no": "opposite answers",
-    "quantity": "figures that cannot both hold",
-    "choice": "answers that exclude each other",
-    "declared": "linked by the editors",
+    "yes-no": N_("opposite answers"),
+    "quantity": N_("figures that cannot both hold"),
+    "choice": N_("answers that exclude each other"),
+    "declared": N_("linked by the editors"),
 }
 DOWNLOAD_TEXT: dict[str, str] = {
-    "claims": "every claim with its question, actor, value, status and citations",
-    "sources": "the bibliography: every source with outlet, headline, byline, date and grade",
-    "conflicts": "the contradiction table: every pair of conflicting claims, why, and its status",
+    "claims": N_("every claim with its question, actor, value, status and citations"),
+    "sources": N_("the bibliography: every source with outlet, headline, byline, date and grade"),
+    "conflicts": N_("the contradiction table: every pair of conflicting claims, why, and its status"),
 }
 #: The order of the question groups on the home page and the questions index.
 QUESTION_ORDER = (QuestionStatus.disputed, QuestionStatus.open, QuestionStatus.settled)
 #: The home page's heading of each group of questions.
 QUESTION_GROUP_HEADING: dict[str, str] = {
-    "disputed": "What is disputed",
-    "open": "What we don't know yet",
-    "settled": "What is settled",
+    "disputed": N_("What is disputed"),
+    "open": N_("What we don't know yet"),
+    "settled": N_("What is settled"),
+}
+#: A question status after a count ("3 disputed"), on the home page.
+STATUS_COUNT_WORD: dict[str, str] = {
+    "disputed": N_("disputed"),
+    "open": N_("open"),
+    "settled": N_("settled"),
+}
+#: The name of each status word (claims, questions and conflicts), as badges show it.
+STATUS_LABEL: dict[str, str] = {
+    "confirmed": N_("Confirmed"),
+    "reported": N_("Reported"),
+    "unverified": N_("Unverified"),
+    "disputed": N_("Disputed"),
+    "denied": N_("Denied"),
+    "superseded": N_("Superseded"),
+    "retracted": N_("Retracted"),
+    "settled": N_("Settled"),
+    "open": N_("Open"),
+    "resolved": N_("Resolved"),
 }
 
 
