@@ -31,6 +31,7 @@ from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite
 from ..site.whitespace import squeeze
 from .atomic import AtomicSite
 from .config import DossierConfig
+from .history import read_history
 from .site_options import BuildDate, site_options
 
 log = get_plugin_logger(__name__)
@@ -117,6 +118,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             site_options(self.config, config, claims_path, config_dir, quotes_checked=snapshots is not None),
             line_of=result.line_of,
             reference_markdown=reference_markdown(),
+            history=read_history(self.config, claims_path, result.data),
         )
         # Warnings never stop a build (not even a strict one): their count, once, at INFO.
         warnings = review(result, index=site.index, analysis=site.analysis)
@@ -148,6 +150,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(File.generated(config, site.layout.download(name), content=content))
         for name, content in site.assets().items():
             files.append(File.generated(config, site.layout.asset(name), content=content))
+        for path, content in site.history_files().items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_markdown(
@@ -196,7 +201,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self._site is None:
             return None
-        output = self._site.finish_html(output)
+        output = self._site.finish_html(output, page.file.src_uri)
         return squeeze(output) if self._site.options.compact_html else output
 
     # -- atomic output ---------------------------------------------------------------------

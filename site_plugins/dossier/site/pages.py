@@ -30,11 +30,13 @@ from typing import Any
 from markupsafe import Markup
 
 from ..analysis import conflicts
+from ..history.model import History
 from ..records.index import Index
 from ..records.model import Actor, Claim, ClaimsFile, ClaimStatus, Question, QuestionStatus, Source
 from . import exports, stash
 from .chart_worker import Charts
 from .environment import environment, front_matter, shorten
+from .history_pages import HistoryPages
 from .jsonld import claim_review, script_json
 from .layout import Links
 from .options import SiteOptions
@@ -69,6 +71,7 @@ class DossierSite:
         *,
         line_of: Callable[[tuple[object, ...]], int | None] | None = None,
         reference_markdown: str | None = None,
+        history: History | None = None,
     ) -> None:
         self.data = data
         self.options = options
@@ -76,8 +79,11 @@ class DossierSite:
         self.index = Index(data)
         self.analysis = conflicts.analyse(self.index)
         self.charts = Charts(self.index)
-        self.view = View(self.index, self.analysis, options, self.charts, line_of or (lambda _path: None))
+        self.view = View(
+            self.index, self.analysis, options, self.charts, line_of or (lambda _path: None), history
+        )
         self._reference = reference_markdown
+        self.history_pages = HistoryPages(self.view.history, self.index, options)
         self._env = environment()
         self._downloads: dict[str, bytes] | None = None
         #: src -> the HTML fragments of a generated page (see :mod:`.stash`)
@@ -128,11 +134,14 @@ class DossierSite:
         """The HTML Markdown made of a generated page, with the page's own HTML put back."""
         return self.charts.put_in(stash.restore(html, self._fragments.get(src, ())))
 
-    @staticmethod
-    def finish_html(page: str) -> str:
-        """A whole page as the theme wrote it, with what a generated page needs in its head."""
+    def finish_html(self, page: str, src: str | None = None) -> str:
+        """A whole page as the theme wrote it, with what a generated page needs in its head
+        (and, on every page, the changes' feeds)."""
         if "dossier-needs-js" in page and NO_SCRIPT_STYLE not in page:
             page = page.replace("</head>", NO_SCRIPT_STYLE + "\n</head>", 1)
+        feeds = self.history_pages.head_links(src)
+        if feeds and '<link rel="alternate" type="application/atom+xml"' not in page:
+            page = page.replace("</head>", feeds + "\n</head>", 1)
         return page
 
     def has_fragments(self, src: str) -> bool:
@@ -236,6 +245,8 @@ class DossierSite:
         ]
         for src, template, extra in listings:
             out[src] = self._render_page(template, src, **extra)
+        for src, markdown in self.history_pages.markdown_pages(self._render_page).items():
+            out.setdefault(src, markdown)
         out[layout.tags] = self._render("tags.md.j2", layout.tags)
         if self._reference:
             out[layout.reference] = self._render(
@@ -245,6 +256,10 @@ class DossierSite:
                 markdown_fields=MARKDOWN_FIELDS,
             )
         return out
+
+    def history_files(self) -> dict[str, bytes]:
+        """Site path -> bytes: the redirects of renamed claims and the feeds of changes."""
+        return self.history_pages.files(self._render)
 
     def edit_url_for_page(self, src_uri: str) -> str | None:
         """Where "edit this page" should lead for a generated page (its record in claims.yaml)."""
