@@ -91,7 +91,7 @@ def test_the_page_of_changes_groups_by_day_and_links_each_record(story: Any) -> 
     assert (
         '<a href="../claims/owner-guild/">The guild owns the lanterns.</a>: removed from the dossier' in html
     )
-    assert '<a href="feed.xml" type="application/atom+xml">' in html
+    assert '<a href="../feed.xml" type="application/atom+xml">' in html
 
 
 def test_a_renamed_claims_old_address_leads_to_the_new_one(story: Any) -> None:
@@ -118,9 +118,9 @@ def _feed(story: Any, path: str) -> ET.Element:
 
 
 def test_the_feed_is_atom_with_absolute_links(story: Any) -> None:
-    root = _feed(story, "changes/feed.xml")
+    root = _feed(story, "feed.xml")
     links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
-    assert links == {"self": SITE_URL + "changes/feed.xml", "alternate": SITE_URL + "changes/"}
+    assert links == {"self": SITE_URL + "feed.xml", "alternate": SITE_URL + "changes/"}
     assert root.findtext(f"{ATOM}updated") == "2024-10-24T16:45:00Z"
     entries = root.findall(f"{ATOM}entry")
     ids = [e.findtext(f"{ATOM}id") for e in entries]
@@ -137,13 +137,13 @@ def test_the_feed_is_atom_with_absolute_links(story: Any) -> None:
 
 
 def test_each_question_has_a_feed_announced_on_its_page(story: Any) -> None:
-    root = _feed(story, "changes/questions/are-lanterns-lit.xml")
+    root = _feed(story, "feed-are-lanterns-lit.xml")
     titles = [e.findtext(f"{ATOM}title") for e in root.findall(f"{ATOM}entry")]
     assert "Claim: The lanterns are never lit." in titles
     assert not any("lanterns on the pier" in (t or "") for t in titles)  # another question's claims
     head = story.page("questions/are-lanterns-lit/").split("</head>")[0]
-    assert f'href="{SITE_URL}changes/questions/are-lanterns-lit.xml"' in head
-    assert f'href="{SITE_URL}changes/feed.xml"' in head
+    assert f'href="{SITE_URL}feed-are-lanterns-lit.xml"' in head
+    assert f'href="{SITE_URL}feed.xml"' in head
 
 
 def test_every_page_announces_the_feed(story: Any) -> None:
@@ -182,7 +182,7 @@ def test_without_a_repository_the_build_says_so_at_info(
     assert "This record's history is not available in this build of the site." in html
     assert '<dt>Last updated</dt><dd><time datetime="2024-11-02">' in html  # the dossier's date
     assert "application/atom+xml" not in site.page("")
-    assert not site.path("changes/feed.xml").exists()
+    assert not site.path("feed.xml").exists()
 
 
 def test_a_shallow_clone_warns_and_builds_without_history(

@@ -25,7 +25,9 @@ PAGE_ENTRIES = 300
 #: The newest entries a feed holds.
 FEED_ENTRIES = 50
 CHANGES = "changes.md"
-FEED = "changes/feed.xml"
+#: The feeds are at the top of the site: Material fetches the sitemap.xml beside the address of
+#: every <link rel="alternate"> (for its language selector), and there is one there.
+FEED = "feed.xml"
 KIND_TEXT = {"claim": "Claim", "question": "Question", "source": "Source"}
 #: Characters XML 1.0 does not allow (a feed reader refuses the whole feed for one of them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -34,7 +36,7 @@ Render = Callable[..., str]
 
 
 def question_feed(question_id: str) -> str:
-    return f"changes/questions/{question_id}.xml"
+    return f"feed-{question_id}.xml"
 
 
 class HistoryPages:
