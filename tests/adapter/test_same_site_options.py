@@ -24,13 +24,19 @@ REPO = Path(__file__).resolve().parents[2]
 OPTION = "  - dossier:\n      claims: claims.yaml\n"
 
 
-def _with_option(source: Path, root: Path, option: str) -> Path:
+def _copy(source: Path, root: Path) -> Path:
+    """The project copied without its git history (so both builds have the same: none)."""
     project = root / source.name
     shutil.copytree(
         source,
         project,
         ignore=lambda folder, names: [n for n in names if n in (".git", ".venv", "node_modules", "site")],
     )
+    return project
+
+
+def _with_option(source: Path, root: Path, option: str) -> Path:
+    project = _copy(source, root)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert OPTION in config
     (project / "mkdocs.yml").write_text(
@@ -51,8 +57,8 @@ def _with_option(source: Path, root: Path, option: str) -> Path:
 def test_the_same_site_either_way(
     source: Path, option: str, tmp_path: Path, build_site: Callable[..., Any]
 ) -> None:
-    lean = build_site(source)
-    whole = build_site(_with_option(source, tmp_path, option))
+    lean = build_site(_copy(source, tmp_path / "default"))
+    whole = build_site(_with_option(source, tmp_path / "option", option))
     index = "search/search_index.json"
     if option.startswith("search_view"):
         _same_words_in_a_smaller_index(lean.path(index), whole.path(index))

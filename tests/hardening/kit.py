@@ -55,6 +55,7 @@ def dossier(text: TextFor = plain_text) -> dict[str, Any]:
             "reliability": "C",
             "reliability_note": long("Source", "reliability_note"),
             "notes": long("Source", "notes"),
+            "correction": long("Source", "correction"),
         }
         if copy_of:
             out["copy_of"] = copy_of
@@ -78,6 +79,7 @@ def dossier(text: TextFor = plain_text) -> dict[str, Any]:
             "confidence": "likely",
             "tags": ["test-tag"],
             "notes": long("Claim", "notes"),
+            "correction": long("Claim", "correction"),
         }
         for key, other in links.items():
             out[key] = [{"claim": other, "note": long("Link", "note")}]
@@ -111,6 +113,7 @@ def dossier(text: TextFor = plain_text) -> dict[str, Any]:
                 "status": "disputed",
                 "assessment": long("Question", "assessment"),
                 "assessed": "2024-11-01",
+                "correction": long("Question", "correction"),
                 "unit": unit,
                 "scopes": ["sent"],
                 "tags": ["numbers"],
@@ -178,6 +181,7 @@ def dossier(text: TextFor = plain_text) -> dict[str, Any]:
             {"claims": ["few-sent", "many-sent"], "status": "open", "note": long("Resolution", "note")},
             {"claims": ["says-no", "says-yes"], "status": "resolved", "note": long("Resolution", "note")},
         ],
+        "withdrawn": [{"claim": "taken-out", "note": long("Withdrawal", "note")}],
     }
 
 

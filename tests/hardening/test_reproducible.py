@@ -56,10 +56,15 @@ def test_the_real_site_builds_byte_identically(tmp_path: Path, mkdocs_cli: Calla
     epoch = str(int(time.time()) // 86_400 * 86_400)
     copy = tmp_path / "elsewhere" / "checkout"
     copy.mkdir(parents=True)
+    if (kit.REPO / ".git").exists():
+        # The same commits, so the same history (the History sections, the changes, the feeds).
+        subprocess.run(["git", "clone", "-q", str(kit.REPO), str(copy)], check=True, capture_output=True)
     for name in SITE_FILES:
         source = kit.REPO / name
         if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, copy / name, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True
+            )
         else:
             shutil.copy2(source, copy / name)
     locale = _other_locale()

@@ -201,6 +201,22 @@ def test_checkouts_do_not_keep_the_token(workflows: Workflows) -> None:
             assert (step.get("with") or {}).get("persist-credentials") is False, f"{name}: {job_id}"
 
 
+def test_jobs_that_build_the_site_fetch_its_whole_history(workflows: Workflows) -> None:
+    """A shallow clone has no history for the History sections (the build warns, and strict fails)."""
+    building = 0
+    for name, workflow in workflows.items():
+        for job_id, job in workflow["jobs"].items():
+            runs = " ".join(str(step.get("run", "")) for step in job.get("steps", []))
+            if "mkdocs build" not in runs:
+                continue
+            building += 1
+            checkouts = [step for j, step in steps_using(workflow, "actions/checkout") if j == job_id]
+            assert checkouts, f"{name}: {job_id}"
+            for step in checkouts:
+                assert (step.get("with") or {}).get("fetch-depth") == 0, f"{name}: {job_id}"
+    assert building >= 2
+
+
 # ---------------------------------------------------------------------------------------------
 # What the pull-request check runs
 # ---------------------------------------------------------------------------------------------

@@ -99,6 +99,12 @@ class DossierConfig(base.Config):
     publisher = c.Optional(c.Type(str))
     """Who publishes the dossier, as "Cite this claim" names it. Default: ``site_author``, else
     the site's name."""
+    history = c.Type(bool, default=True)
+    """Read every record's history from the git history of ``claims``: the claim, question and
+    source pages' History sections, "last updated", the changes page and its feeds, and the old
+    addresses of renamed and removed claims. Without git history (no repository, the file not
+    committed yet) the build says so at INFO; in a shallow clone, with a WARNING. ``false``: no
+    history is read."""
 
     atomic = c.Type(bool, default=True)
     """``mkdocs build`` writes into a temporary sibling of ``site_dir`` and swaps it in only on

@@ -31,6 +31,7 @@ from ..site.whitespace import squeeze
 from .atomic import AtomicSite, strict_warnings_seen
 from .config import DossierConfig
 from .export import PageTree, export_target
+from .history import read_history
 from .serve_errors import BrokenDossier, not_found
 from .site_options import BuildDate, site_options
 
@@ -133,6 +134,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             site_options(self.config, config, claims_path, config_dir, quotes_checked=snapshots is not None),
             line_of=result.line_of,
             reference_markdown=reference_markdown(),
+            history=read_history(self.config, claims_path, result.data),
         )
         # Warnings never stop a build (not even a strict one): their count, once, at INFO.
         warnings = review(result, index=site.index, analysis=site.analysis)
@@ -177,6 +179,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(File.generated(config, site.layout.download(name), content=content))
         for name, content in site.assets().items():
             files.append(File.generated(config, site.layout.asset(name), content=content))
+        for path, content in site.history_files().items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
         for path, content in site.shared_files().items():
             files.append(File.generated(config, path, content=content))
         # The social cards go straight into the new site (MkDocs has cleaned it by now),

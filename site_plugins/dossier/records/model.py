@@ -64,6 +64,11 @@ Tag = Annotated[
 ]
 
 UNKNOWN = "unknown"
+#: What a record's ``correction`` is (claims and questions).
+CORRECTION = (
+    "An editors' correction: what was wrong and what changed (shown on the page and marked as a"
+    " correction among the changes)."
+)
 
 
 class Record(BaseModel):
@@ -237,6 +242,9 @@ class Source(Record):
     notes: Text | None = Field(
         default=None, description="Anything else readers should know about this source."
     )
+    correction: Text | None = Field(
+        default=None, description="An editors' correction to this source's details (shown as a correction)."
+    )
 
 
 class Actor(Record):
@@ -308,6 +316,7 @@ class Question(Record):
         "(then only 'excludes' makes conflicts).",
     )
     tags: list[Tag] = Field(default_factory=list)
+    correction: Text | None = Field(default=None, description=CORRECTION)
 
 
 class Period(Record):
@@ -434,6 +443,14 @@ class Claim(Record):
     related: list[Id] = Field(default_factory=list, description="Other claims readers should see.")
     updated: DateText | None = Field(default=None, description="When editors last changed this record.")
     notes: Text | None = Field(default=None, description="Editors' notes shown on the claim page.")
+    correction: Text | None = Field(default=None, description=CORRECTION)
+
+
+class Withdrawal(Record):
+    """A claim taken out of the dossier: its old address says why."""
+
+    claim: Id = Field(description="The id the claim had (no claim may have it now).")
+    note: Text = Field(description="Why it was withdrawn, for readers.")
 
 
 class ClaimsFile(Record):
@@ -446,6 +463,10 @@ class ClaimsFile(Record):
     claims: list[Claim]
     resolutions: list[Resolution] = Field(
         default_factory=list, description="The editors' verdicts on conflicts between claims."
+    )
+    withdrawn: list[Withdrawal] = Field(
+        default_factory=list,
+        description="Claims removed from the dossier, and why (shown at their old address).",
     )
 
 

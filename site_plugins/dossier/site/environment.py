@@ -57,6 +57,7 @@ def environment(language: str | None = None) -> jinja2.Environment:
     # The shared macros, made once: an {% import %} in each template would make them again
     # for each of thousands of pages.
     env.globals["m"] = env.get_template("_macros.j2").make_module()
+    env.globals["h"] = env.get_template("_history.j2").make_module()
     return env
 
 

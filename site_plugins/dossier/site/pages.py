@@ -30,11 +30,13 @@ from typing import Any
 from markupsafe import Markup
 
 from ..analysis import conflicts
+from ..history.model import History
 from ..records.index import Index
 from ..records.model import Actor, Claim, ClaimsFile, ClaimStatus, Question, QuestionStatus, Source
 from . import exports, stash
 from .chart_worker import Charts
 from .environment import environment, front_matter, shorten
+from .history_pages import HistoryPages
 from .jsonld import claim_review, script_json
 from .i18n import Words
 from .layout import Links
@@ -71,6 +73,7 @@ class DossierSite:
         *,
         line_of: Callable[[tuple[object, ...]], int | None] | None = None,
         reference_markdown: str | None = None,
+        history: History | None = None,
     ) -> None:
         self.data = data
         self.options = options
@@ -79,13 +82,16 @@ class DossierSite:
         self.words = Words(options.language)
         self.analysis = conflicts.analyse(self.index, self.words.gettext)
         self.charts = Charts(self.index)
-        self.view = View(self.index, self.analysis, options, self.charts, line_of or (lambda _path: None))
+        self.view = View(
+            self.index, self.analysis, options, self.charts, line_of or (lambda _path: None), history
+        )
         self._reference = reference_markdown
         self.share = Share(
             self.index, options, lambda actor_id: _actor_name(self.index.actors.get(actor_id)), self.words.date
         )
         self._env = environment(options.language)
         self._status_label = {key: self.words.gettext(text) for key, text in STATUS_LABEL.items()}
+        self.history_pages = HistoryPages(self.view.history, self.index, options)
         self._downloads: dict[str, bytes] | None = None
         #: src -> the HTML fragments of a generated page (see :mod:`.stash`)
         self._fragments: dict[str, list[str]] = {}
@@ -137,12 +143,16 @@ class DossierSite:
 
     def finish_html(self, page: str, src: str | None = None) -> str:
         """A whole page as the theme wrote it, with what a generated page needs in its head
-        and, on every page ``src``, its link-preview image (see :mod:`.share`)."""
+        and, on every page ``src``, its link-preview image (see :mod:`.share`) and the changes'
+        feeds)."""
         head = ""
         if "dossier-needs-js" in page and NO_SCRIPT_STYLE not in page:
             head += NO_SCRIPT_STYLE + "\n"
         tags = self.share.head_of(src) if src is not None else ""
         head += tags + "\n" if tags else ""
+        feeds = self.history_pages.head_links(src)
+        if feeds and '<link rel="alternate" type="application/atom+xml"' not in page:
+            head += feeds + "\n"
         return page.replace("</head>", head + "</head>", 1) if head else page
 
     def has_fragments(self, src: str) -> bool:
@@ -273,6 +283,8 @@ class DossierSite:
         ]
         for src, template, extra in listings:
             out[src] = self._render_page(template, src, **extra)
+        for src, markdown in self.history_pages.markdown_pages(self._render_page).items():
+            out.setdefault(src, markdown)
         out[layout.tags] = self._render("tags.md.j2", layout.tags)
         if self._reference:
             out[layout.reference] = self._render(
@@ -282,6 +294,10 @@ class DossierSite:
                 markdown_fields=MARKDOWN_FIELDS,
             )
         return out
+
+    def history_files(self) -> dict[str, bytes]:
+        """Site path -> bytes: the redirects of renamed claims and the feeds of changes."""
+        return self.history_pages.files(self._render)
 
     def edit_url_for_page(self, src_uri: str) -> str | None:
         """Where "edit this page" should lead for a generated page (its record in claims.yaml)."""

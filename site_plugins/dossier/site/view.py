@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..analysis import corroboration
 from ..analysis.conflicts import Analysis, Conflict
+from ..history.model import History
 from ..records import values
 from ..records.index import Index, claim_order
 from ..records.model import Claim, Question, QuestionKind, Source, date_mid
@@ -30,7 +31,13 @@ class View:
     """The dossier as the templates read it (one per build)."""
 
     def __init__(
-        self, index: Index, analysis: Analysis, options: SiteOptions, charts: Charts, line_of: LineOf
+        self,
+        index: Index,
+        analysis: Analysis,
+        options: SiteOptions,
+        charts: Charts,
+        line_of: LineOf,
+        history: History | None = None,
     ) -> None:
         self._index = index
         self._analysis = analysis
@@ -49,6 +56,8 @@ class View:
         self.superseded_by = index.superseded_by
         #: every conflict of the dossier (the contradiction table's order)
         self.conflicts = analysis.conflicts
+        #: every record's changes, from the history of claims.yaml (see ..history)
+        self.history = history if history is not None else History(unavailable="not read")
         self._conflicts_by_question: dict[str, list[Conflict]] = defaultdict(list)
         for conflict in analysis.conflicts:
             self._conflicts_by_question[conflict.question].append(conflict)
@@ -76,6 +85,12 @@ class View:
             counts[self.value_text(c)] += 1
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         return ", ".join(f"{label} ({n} {'claim' if n == 1 else 'claims'})" for label, n in ordered)
+
+    def claim_updated(self, claim: Claim) -> str:
+        """When the claim last changed: from history where it has any, else the record's
+        ``updated``, else the dossier's."""
+        changed = self.history.last_changed("claim", claim.id)
+        return changed or claim.updated or self._index.data.dossier.updated
 
     # -- the home page ---------------------------------------------------------------------
     def answer_line(self, question: Question) -> str:

@@ -35,7 +35,7 @@ import datetime as dt
 from ...problems import Problem
 from ...reading.positions import Located
 from .base import Checker, Ids, records
-from .claims import check_claim
+from .claims import check_claim, check_withdrawn
 from .questions import check_question
 from .resolutions import check_resolutions
 from .sources import check_sources
@@ -65,4 +65,5 @@ def check(located: Located, name: str, today: dt.date) -> list[Problem]:
         check_claim(checker, i, c, ids, questions)
     check_supersession(checker, root, ids.claims)
     check_resolutions(checker, root, ids.claims)
+    check_withdrawn(checker, root, ids.claims)
     return checker.problems

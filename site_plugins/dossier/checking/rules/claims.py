@@ -79,3 +79,15 @@ def _check_links(checker: Checker, base: Path_, c: dict[str, Any], claims: dict[
                 checker.add((*base, "related", j), "a claim cannot be related to itself", "remove it")
             else:
                 checker.reference((*base, "related", j), ref, claims, "claim", "claims")
+
+
+def check_withdrawn(checker: Checker, root: dict[str, Any], claims: dict[str, int]) -> None:
+    """A withdrawn claim's id is not a claim's now (its old address would have two pages)."""
+    for i, entry in records(root, "withdrawn"):
+        ref = entry.get("claim")
+        if is_id(ref) and ref in claims:
+            checker.add(
+                ("withdrawn", i, "claim"),
+                f"claim '{ref}' is in the dossier (claims[{claims[ref]}]), so it is not withdrawn",
+                "remove this entry, or the claim",
+            )
