@@ -233,7 +233,7 @@ class DossierSite:
     def what_we_know(self, here: str = "index.md") -> str:
         """The home page's "What we know" section (raw HTML for the marker's place)."""
         # One page, read whole by search.
-        return self._render_page("what_we_know.md.j2", here, search_view=False, groups=self._grouped())
+        return self._render_page("what_we_know.md.j2", here, search_view=False, groups=_grouped(self.data.questions))
 
     def assets(self) -> dict[str, bytes]:
         """Asset path (under ``assets_dir``) -> bytes: the pages' stylesheet and scripts."""
@@ -274,7 +274,7 @@ class DossierSite:
         for question in self.data.questions:
             out[layout.question(question.id)] = self.question_page(question)
         listings: list[tuple[str, str, dict[str, Any]]] = [
-            (layout.questions_index, "questions_index.md.j2", {"groups": self._grouped()}),
+            (layout.questions_index, "questions_index.md.j2", {"groups": _grouped(self.data.questions)}),
             (layout.sources, "sources.md.j2", {"origins": _origin_groups(self.index)}),
             (layout.actors, "actors.md.j2", {"actors": _actors_by_name(self.data.actors)}),
             (layout.conflicts, "conflicts.md.j2", _conflict_filters(self.index, self.analysis)),
@@ -314,17 +314,19 @@ class DossierSite:
                 return self.view.question_edit_url(question_id)
         return self.options.edit_base
 
-    def _grouped(self) -> list[tuple[QuestionStatus, list[Question]]]:
-        """The questions grouped by status (disputed first), in file order within a group."""
-        groups = []
-        for status in QUESTION_ORDER:
-            qs = [q for q in self.data.questions if q.status is status]
-            if qs:
-                groups.append((status, qs))
-        return groups
 
 
 # -- what the listing pages show ---------------------------------------------------------
+def _grouped(questions: list[Question]) -> list[tuple[QuestionStatus, list[Question]]]:
+    """The questions grouped by status (disputed first), in file order within a group."""
+    groups = []
+    for status in QUESTION_ORDER:
+        qs = [q for q in questions if q.status is status]
+        if qs:
+            groups.append((status, qs))
+    return groups
+
+
 def _origin_groups(index: Index) -> list[tuple[Source, list[Source]]]:
     groups: dict[str, list[Source]] = defaultdict(list)
     for source in index.data.sources:
