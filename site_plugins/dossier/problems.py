@@ -18,7 +18,7 @@ class Problem:
     ``claims.yaml:LINE:COL: path.to.field: what is wrong (how to fix it)``; a warning says so
     after the field, with the name an editor acknowledges it by:
     ``claims.yaml:LINE:COL: path.to.field: warning [missing-as-of]: ...``. The record's id
-    stands beside its index: ``claims[115] (troops-sent-1).status``.
+    stands beside its index: ``claims[115] (lantern-count-1).status``.
     """
 
     file: str
@@ -30,7 +30,7 @@ class Problem:
     severity: Severity = "error"
     #: a warning's name (one of ``records.model.WarningId``); empty for an error
     code: str = ""
-    #: the id of the record the field belongs to (``claims[115]`` is ``troops-sent-1``), shown
+    #: the id of the record the field belongs to (``claims[115]`` is ``lantern-count-1``), shown
     #: beside its index; empty when the record has none or the field is in no record
     record: str = ""
 

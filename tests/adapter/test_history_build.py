@@ -148,10 +148,13 @@ def test_each_question_has_a_feed_announced_on_its_page(story: Any) -> None:
 
 def test_every_page_announces_the_feed(story: Any) -> None:
     pages = [p for p in story.site_dir.rglob("*.html") if "<html" in p.read_text()[:200]]
-    # Not the redirect, nor the theme's 404 page (a template of its own, not a page).
+    # Not the redirect, nor the theme's 404 page (a template of its own, not a page), nor the
+    # claims' embeddable cards (standalone pages shown inside other sites).
     redirects = {story.path("claims/lit-no/"), story.path("404.html")}
+    embeds = story.site_dir / "embed"
+    assert any(embeds.glob("*.html")), "the fixture has no embed pages to leave out"
     for page in pages:
-        if page in redirects:
+        if page in redirects or page.parent == embeds:
             continue
         head = page.read_text().split("</head>")[0]
         assert '<link rel="alternate" type="application/atom+xml"' in head, page

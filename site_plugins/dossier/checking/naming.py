@@ -1,4 +1,4 @@
-"""Problems that name their record: ``claims[115] (troops-sent-1).status``.
+"""Problems that name their record: ``claims[115] (lantern-count-1).status``.
 
 An index alone sends an editor counting records; the id beside it is what they search for.
 The ids are taken from the data as written (before the schema has accepted it), so that a

@@ -47,7 +47,7 @@ def source_lines(fields: SourceFields, *, dash: int, indent: int) -> list[str]:
     grades = ", ".join(r.value for r in Reliability)
     lines = [
         " " * dash + "-" + " " * (indent - dash - 1) + f"id: {_plain(fields.source_id)}",
-        _field(pad, "outlet", fields.outlet, "who published it, e.g. 'NBC News'; unknown if not known"),
+        _field(pad, "outlet", fields.outlet, "who published it, e.g. 'The Gazette'; unknown if not known"),
         f'{pad}headline: ""  # TODO: the headline as published; unknown if not known',
         f'{pad}byline: ""  # TODO: the author(s) as credited; unknown if none',
         _field(pad, "published", fields.published, "the publication date, YYYY-MM-DD (remove if not known)"),

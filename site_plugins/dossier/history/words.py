@@ -1,5 +1,5 @@
 """What changed in one record between two versions of ``claims.yaml``, in readers' words:
-"status reported → confirmed", "value 1,500 troops → 3,000 troops", "a citation added
+"status reported → confirmed", "value 12 lanterns → 15 lanterns", "a citation added
 (Coast Wire)", "statement reworded".
 
 Records are compared as the reader loaded them (plain data), so that a version written to an
