@@ -32,6 +32,7 @@ from .atomic import AtomicSite, strict_warnings_seen
 from .config import DossierConfig
 from .export import PageTree, export_target
 from .history import read_history
+from .rebuild import Rebuild
 from .serve_errors import BrokenDossier, not_found
 from .site_options import BuildDate, site_options
 
@@ -58,6 +59,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._generated: list[str] = []  # the generated pages of the last good build
         self._export: PageTree | None = None  # `dossier export`: the page tree written as it builds
         self._files: Files | None = None
+        self._rebuild: Rebuild | None = None  # under serve: what a build takes from the last one
 
     # -- lifecycle -------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -65,6 +67,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._command = command
         self._dirty = dirty
         self._started = True
+        self._rebuild = Rebuild() if command == "serve" and not dirty else None
 
     def on_shutdown(self) -> None:
         # MkDocs' command line calls this in a ``finally`` after the whole build, after every
@@ -82,6 +85,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._site = None
         self._started = False
         self._built = False
+        self._rebuild = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._site = None
@@ -101,6 +105,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if snapshots is None:
             log.info("No snapshots folder configured (DOSSIER_SNAPSHOTS): quotes are not checked.")
         self._broken = None
+        if self._rebuild is not None:
+            self._rebuild.start(config)
         self._site = self._load(claims_path, snapshots, config, config_dir)
         if self._site is None:  # serve, with problems: error pages (serve_errors)
             return config
@@ -135,6 +141,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             line_of=result.line_of,
             reference_markdown=reference_markdown(),
             history=read_history(self.config, claims_path, result.data),
+            cache=self._rebuild.rendered if self._rebuild is not None else None,
         )
         # Warnings never stop a build (not even a strict one): their count, once, at INFO.
         warnings = review(result, index=site.index, analysis=site.analysis)
@@ -166,15 +173,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return None
         pages = site.pages()
         self._generated = list(pages)  # for the error pages, should a later build fail
+        in_nav = _nav_paths(config.nav)
         for src_uri, markdown in pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 # A hand-written page with the same path wins; say so, since it hides data.
                 log.warning(f"content/{src_uri} replaces the page the dossier would generate there.")
                 continue
-            files.append(
-                File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-            )
+            file = File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            if self._rebuild is not None and site.layout.is_record_page(src_uri) and src_uri not in in_nav:
+                self._rebuild.adopt(file, config)
         for name, content in site.downloads().items():
             files.append(File.generated(config, site.layout.download(name), content=content))
         for name, content in site.assets().items():
@@ -190,6 +199,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         site.start_cards(config.site_dir, previous)
         return files
 
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self._rebuild is not None and self._site is not None:
+            self._rebuild.set_frame(nav, config)
+        return nav
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        return Rebuild.environment(env) if self._rebuild is not None else env
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -200,7 +217,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         section = self._site.what_we_know(page.file.src_uri)
         return markdown.replace(WHAT_WE_KNOW_MARKER, "\n" + section + "\n", 1)
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def _fill_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         site = self._site
         src = page.file.src_uri
         if site is None or not site.has_fragments(src):
@@ -213,6 +230,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # back in ours, which runs after it (see _put_back_content).
         self._full_content[src] = full
         return lean
+
+    # Priority -100: once every plugin has changed the page's HTML, which the choice reads.
+    @event_priority(-100)
+    def _choose_template(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self._rebuild is not None and self._site is not None:
+            src = page.file.src_uri
+            edit_url = self._site.edit_url_for_page(src)
+            self._rebuild.choose_template(page, self._full_content.get(src, html), edit_url)
+        return html
+
+    on_page_content = CombinedEvent(_fill_content, _choose_template)
 
     # Priority 100: before the theme and other plugins read the page in on_page_context.
     @event_priority(100)
@@ -240,8 +268,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._export.add_page(page, config)
         if self._site is None:
             return None
+        if self._rebuild is not None and (reused := self._rebuild.reused_output(page)) is not None:
+            return reused
         output = self._site.finish_html(output, page.file.src_uri)
-        return squeeze(output) if self._site.options.compact_html else output
+        output = squeeze(output) if self._site.options.compact_html else output
+        return self._rebuild.keep_output(page, output) if self._rebuild is not None else output
 
     # -- atomic output ---------------------------------------------------------------------
     def _start_atomic(self, config: MkDocsConfig) -> None:
@@ -261,6 +292,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._site is not None:
             drawn, total = self._site.finish_cards()
             log.info(f"Social cards: {drawn} drawn, {total - drawn} unchanged since the last build.")
+            if self._rebuild is not None:
+                log.info(self._rebuild.finish(set(self._generated)))
             self._site.close()
         if self._export is not None and self._files is not None:
             self._export.finish(config, self._files)
@@ -293,3 +326,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 def _problems_message(count: int, name: str) -> str:
     noun = "problem" if count == 1 else "problems"
     return f"dossier: {count} {noun} in {name} (listed above); the site was not built."
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """Every page path the ``nav`` configuration names."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return {path for value in nav.values() for path in _nav_paths(value)}
+    if isinstance(nav, list):
+        return {path for item in nav for path in _nav_paths(item)}
+    return set()

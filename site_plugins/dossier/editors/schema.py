@@ -27,6 +27,7 @@ import re
 import tokenize
 from collections.abc import Iterator
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -430,8 +431,10 @@ def _default_words(field: Any) -> str:
     return f" Default: `{default}`."
 
 
+@lru_cache(maxsize=1)
 def reference_markdown() -> str:
-    """The editors' reference to ``claims.yaml``: every field of every record type, as Markdown."""
+    """The editors' reference to ``claims.yaml``: every field of every record type, as Markdown
+    (made once per process: it reads the model's source code)."""
     schema = json_schema()
     defs: dict[str, Any] = schema["$defs"]
     out: list[str] = [

@@ -4,11 +4,14 @@ Drawing a chart takes matplotlib a good fraction of a second, and a large dossie
 of them: on a machine with a second core they are drawn there while the build goes on with the
 pages, which get a placeholder meanwhile (:meth:`Charts.put_in` swaps the charts in). The
 charts are the same bytes either way. Without a second core, or if the process cannot start,
-each chart is drawn when its page is rendered. No MkDocs import.
+each chart is drawn when its page is rendered. Given a ``memo`` (kept between the builds of one
+``mkdocs serve``), a chart whose question, claims and actors are those of a chart drawn before
+is not drawn again. No MkDocs import.
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import re
 from collections.abc import Callable
@@ -32,9 +35,11 @@ _PLACEHOLDER_RE = re.compile(r"<!--dossier-chart:([a-z0-9-]+)-->")
 class Charts:
     """Each quantity question's chart (an inline SVG) and its table of values."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, memo: dict[str, str] | None = None) -> None:
         self._index = index
         self._drawn: dict[str, Markup] = {}
+        #: the digest of a chart's inputs -> its SVG, from earlier builds (see the module's text)
+        self._memo = memo
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future[dict[str, str]] | None = None
 
@@ -62,17 +67,41 @@ class Charts:
             return Markup(_PLACEHOLDER.format(question.id))
         if question.id not in self._drawn:  # drawn once, shown on the question page and the timeline
             claims = self._index.claims_by_question.get(question.id, [])
-            self._drawn[question.id] = Markup(charts.quantity_chart_svg(question, claims, self._index.actors))
+            svg = charts.quantity_chart_svg(question, claims, self._index.actors)
+            self._remember({question.id: svg})
+            self._drawn[question.id] = Markup(svg)
         return self._drawn[question.id]
+
+    def _key(self, question: Question) -> str:
+        digest = hashlib.sha256(question.model_dump_json().encode("utf-8"))
+        for claim in self._index.claims_by_question.get(question.id, []):
+            digest.update(claim.model_dump_json().encode("utf-8"))
+        for actor in self._index.data.actors:
+            digest.update(actor.model_dump_json().encode("utf-8"))
+        return digest.hexdigest()
+
+    def _remember(self, drawn: dict[str, str]) -> None:
+        if self._memo is None:
+            return
+        for qid, svg in drawn.items():
+            question = self._index.questions.get(qid)
+            if question is not None:
+                self._memo[self._key(question)] = svg
 
     def start(self) -> None:
         """Start drawing every chart in another process (nothing happens without a spare core)."""
         if self._future is not None:
             return
         index = self._index
-        jobs = [
-            (q, index.claims_by_question.get(q.id, [])) for q in index.data.questions if self.has_chart(q)
-        ]
+        jobs = []
+        for question in index.data.questions:
+            if not self.has_chart(question):
+                continue
+            known = self._memo.get(self._key(question)) if self._memo is not None else None
+            if known is not None:
+                self._drawn[question.id] = Markup(known)
+            else:
+                jobs.append((question, index.claims_by_question.get(question.id, [])))
         if jobs:
             self._future = self.submit(charts.draw_charts, jobs, list(index.data.actors))
 
@@ -100,6 +129,7 @@ class Charts:
                 drawn = self._future.result()
             except Exception:  # the other process failed: each chart is drawn here instead
                 drawn = {}
+            self._remember(drawn)
             self._drawn.update((qid, Markup(svg)) for qid, svg in drawn.items())
             self._future = None  # the process stays for what else was given it (see submit)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
@@ -23,9 +24,13 @@ from .sanitise import markdown_html
 K = TypeVar("K")
 
 
+@lru_cache(maxsize=8)
 def environment(language: str | None = None) -> jinja2.Environment:
     """The environment of the package's templates, with the filters and words they use, in
-    ``language`` (``theme.language``; see :mod:`.i18n`): ``_()`` in a template is gettext."""
+    ``language`` (``theme.language``; see :mod:`.i18n`): ``_()`` in a template is gettext.
+
+    One per language and process: its compiled templates serve every build (``mkdocs serve``
+    builds again on each save), and Jinja still reads a template again if its file changed."""
     words = Words(language)
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("site_plugins.dossier.site", "templates"),

@@ -33,6 +33,10 @@ class Layout:
     def questions_index(self) -> str:
         return f"{self.questions_dir}/index.md"
 
+    def is_record_page(self, src: str) -> bool:
+        """A claim's or a question's own page (the questions' index is not one)."""
+        return src != self.questions_index and src.startswith((f"{self.claims_dir}/", f"{self.questions_dir}/"))
+
     def download(self, name: str) -> str:
         return f"{self.downloads_dir}/{name}"
 

@@ -41,6 +41,7 @@ from .jsonld import claim_review, script_json
 from .i18n import Words
 from .layout import Links
 from .options import SiteOptions
+from .reuse import PageInputs, RenderCache, Rendered
 from .sanitise import MARKDOWN_FIELDS
 from .share import Share
 from .texts import DOWNLOAD_TEXT, QUESTION_ORDER, STATUS_LABEL
@@ -74,6 +75,7 @@ class DossierSite:
         line_of: Callable[[tuple[object, ...]], int | None] | None = None,
         reference_markdown: str | None = None,
         history: History | None = None,
+        cache: RenderCache | None = None,
     ) -> None:
         self.data = data
         self.options = options
@@ -81,7 +83,7 @@ class DossierSite:
         self.index = Index(data)
         self.words = Words(options.language)
         self.analysis = conflicts.analyse(self.index, self.words.gettext)
-        self.charts = Charts(self.index)
+        self.charts = Charts(self.index, cache.charts if cache is not None else None)
         self.view = View(
             self.index, self.analysis, options, self.charts, line_of or (lambda _path: None), history
         )
@@ -99,6 +101,13 @@ class DossierSite:
         self._search_fragments: dict[str, list[str]] = {}
         #: pages whose search view is one entry: their section headings are left out of it
         self._one_search_entry: set[str] = set()
+        #: under serve: the last build's pages, used again where their inputs are the same
+        self._cache = cache
+        self._inputs = (
+            PageInputs(self.index, self.analysis, options, self.view.history, line_of or (lambda _path: None))
+            if cache is not None
+            else None
+        )
 
     # -- rendering -----------------------------------------------------------------------
     def _render(self, template: str, here: str, **extra: Any) -> str:
@@ -120,12 +129,14 @@ class DossierSite:
         *,
         search_view: bool = True,
         one_search_entry: bool = False,
+        key: str | None = None,
         **extra: Any,
     ) -> str:
         """The page's Markdown (headings and placeholders); its HTML fragments are kept for
         :meth:`page_html` and, rendered again with ``search_view`` (which leaves out what is
         marked data-search-exclude), for :meth:`search_html`. ``one_search_entry``: the search
-        view has no section headings, so the page is one entry of the index."""
+        view has no section headings, so the page is one entry of the index. ``key``: the
+        digest of the page's inputs, under which the cache keeps what was rendered."""
         if one_search_entry:
             self._one_search_entry.add(here)
         markdown, self._fragments[here] = stash.split(self._render(template, here, **extra))
@@ -135,7 +146,22 @@ class DossierSite:
             if stash.headings(lean_markdown) != stash.headings(markdown):
                 raise AssertionError(f"{template}: the search view has other headings than the page")
             self._search_fragments[here] = lean
+        if key is not None and self._cache is not None:
+            lean_fragments = self._search_fragments.get(here) if search_view else None
+            self._cache.put(here, Rendered(key, markdown, self._fragments[here], lean_fragments, one_search_entry))
         return markdown
+
+    def _reused(self, here: str, key: str | None) -> str | None:
+        """The page's Markdown from the last build, its fragments put back (None: render it)."""
+        found = self._cache.get(here, key) if self._cache is not None and key is not None else None
+        if found is None:
+            return None
+        self._fragments[here] = found.fragments
+        if found.search_fragments is not None:
+            self._search_fragments[here] = found.search_fragments
+        if found.one_search_entry:
+            self._one_search_entry.add(here)
+        return found.markdown
 
     def page_html(self, src: str, html: str) -> str:
         """The HTML Markdown made of a generated page, with the page's own HTML put back."""
@@ -177,6 +203,11 @@ class DossierSite:
     # -- pages ---------------------------------------------------------------------------
     def claim_page(self, claim: Claim) -> str:
         here = self.layout.claim(claim.id)
+        self.share.claim_card(here, claim, self._status_label[claim.status.value])
+        key = self._inputs.claim(claim) if self._inputs is not None else None
+        reused = self._reused(here, key)
+        if reused is not None:
+            return reused
         ld = None
         if self.options.site_url:
             page_url = self.options.site_url.rstrip("/") + "/" + self.layout.url(here)
@@ -189,11 +220,11 @@ class DossierSite:
             )
             ld = script_json(review)
         actor = self.index.actors.get(claim.actor)
-        self.share.claim_card(here, claim, self._status_label[claim.status.value])
         return self._render_page(
             "claim.md.j2",
             here,
             one_search_entry=True,
+            key=key,
             front=front_matter(
                 shorten(claim.statement),
                 description=shorten(f"{_actor_name(actor)}, {claim.made}: {claim.statement}", 160),
@@ -215,9 +246,14 @@ class DossierSite:
         claims = self.index.claims_by_question.get(question.id, [])
         count = self.words.ngettext("%(num)d claim", "%(num)d claims", len(claims)) % {"num": len(claims)}
         self.share.question_card(here, question, self._status_label[question.status.value], count)
+        key = self._inputs.question(question) if self._inputs is not None else None
+        reused = self._reused(here, key)
+        if reused is not None:
+            return reused
         return self._render_page(
             "question.md.j2",
             here,
+            key=key,
             front=front_matter(
                 question.text,
                 description=f"What we know: {question.text}",
@@ -245,7 +281,11 @@ class DossierSite:
 
         def embed(claim: Claim, link: Links) -> str:
             context = {"view": self.view, "link": link, "options": self.options}
-            return self._env.get_template("embed.html.j2").render(context, claim=claim)
+            template = self._env.get_template("embed.html.j2")
+            if self._cache is None or self._inputs is None:
+                return template.render(context, claim=claim)
+            make = lambda: template.render(context, claim=claim)  # noqa: E731
+            return self._cache.text(link.here, self._inputs.claim(claim), make)
 
         return self.share.files(embed)
 
@@ -269,6 +309,8 @@ class DossierSite:
         out: dict[str, str] = {}
         if self.options.background_charts:
             self.charts.start()
+        if self._cache is not None:
+            self._cache.start()
         for claim in sorted(self.data.claims, key=lambda c: c.id):
             out[layout.claim(claim.id)] = self.claim_page(claim)
         for question in self.data.questions:

@@ -1,0 +1,269 @@
+"""Fast rebuilds under ``mkdocs serve``: what a build takes from the last one (:class:`Rebuild`).
+
+MkDocs rebuilds the whole site on every save (its ``--dirty`` mode leaves Material's search
+index with one page). With thousands of claims most of that work makes the same pages again, in
+three steps, each of which this module skips for a claim or question page whose inputs are
+those of the last build of the same ``mkdocs serve`` process:
+
+1. the engine renders the page's templates: :class:`~..site.reuse.RenderCache` (the engine's
+   own digest of what the page reads);
+2. Markdown turns the page into HTML: :class:`ReusablePage`, a ``Page`` whose ``render`` takes
+   the last HTML, table of contents, title and anchors when the Markdown (and the Markdown
+   configuration) are the same; a page whose HTML has links Markdown resolved against other
+   files is never kept;
+3. the theme renders the page into its template: when the page's content (its search view and
+   its whole HTML), title, front matter, addresses and edit link, and the frame every page
+   shares (the navigation, the configuration, the theme's overrides and the hooks) are the same,
+   the page gets an empty template and its output is the one written last time.
+
+Everything else runs as in a clean build: every plugin sees every page (the search plugin indexes
+each one, so the index is complete), the sitemap and the listing pages are made again, and the
+files are written into the cleaned site folder. A served site therefore equals a clean build byte
+for byte; ``tests/adapter/test_fast_rebuild.py`` checks that after a sequence of edits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..site.reuse import RenderCache
+
+#: The template a page whose output is taken from the last build is rendered with.
+EMPTY_TEMPLATE = "dossier-reused.html"
+#: An address Markdown wrote that points to another file (not to an anchor of the page).
+_LINK_OUT = re.compile(r"""\b(?:href|src)=["'](?!#)""")
+
+
+@dataclass(frozen=True)
+class Converted:
+    """What Markdown made of a page."""
+
+    key: str
+    content: str
+    toc: Any
+    title: str | None
+    anchors: frozenset[str]
+    #: the page's links to its own anchors (anchor -> the link as written), which MkDocs checks
+    own_links: tuple[tuple[str, str], ...]
+
+
+class Rebuild:
+    """What one ``mkdocs serve`` process keeps from build to build."""
+
+    def __init__(self) -> None:
+        #: step 1: the engine's rendered pages
+        self.rendered = RenderCache()
+        self._converted: dict[str, Converted] = {}
+        self._written: dict[str, tuple[str, str]] = {}  # src -> (key, output)
+        self._markdown_config = ""
+        self._frame = ""
+        self._output_keys: dict[str, str] = {}  # src -> its key, this build
+        self._reused_output: dict[str, str] = {}  # src -> the output to write, this build
+        #: pages whose Markdown conversion and whose template were skipped, in the last build
+        self.converted_again = 0
+        self.templates_skipped = 0
+
+    # -- a new build -----------------------------------------------------------------------
+    def start(self, config: MkDocsConfig) -> None:
+        self._markdown_config = _digest(
+            json.dumps([_plain(config.markdown_extensions), _plain(config.mdx_configs)], sort_keys=True)
+        )
+        self._output_keys = {}
+        self._reused_output = {}
+        self.converted_again = self.templates_skipped = 0
+
+    def adopt(self, file: File, config: MkDocsConfig) -> None:
+        """Make ``file``'s page one that can take its HTML from the last build."""
+        ReusablePage(self, file, config)
+
+    def set_frame(self, nav: Navigation, config: MkDocsConfig) -> None:
+        """What every page's template shows besides the page (after the navigation is made)."""
+        self._frame = _digest(
+            self._markdown_config,
+            json.dumps(list(_nav_items(nav.items)), ensure_ascii=False),
+            _config_text(config),
+            _folder_digest(config.theme.custom_dir),
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+        )
+
+    def finish(self, pages: set[str]) -> str:
+        """After the build: drop what belongs to pages the site no longer has; what was reused."""
+        for store in (self._converted, self._written):
+            for src in [s for s in store if s not in pages]:
+                del store[src]
+        rendered = self.rendered
+        return (
+            f"Rebuilt from the last build: {rendered.reused} of {rendered.reused + rendered.rendered} "
+            f"claim and question pages' templates, {self.converted_again} pages' Markdown, "
+            f"{self.templates_skipped} pages' theme templates."
+        )
+
+    # -- step 2: Markdown ------------------------------------------------------------------
+    def converted(self, page: Page) -> tuple[str, Converted | None]:
+        key = _digest(self._markdown_config, page.file.src_uri, page.file.url, page.markdown or "")
+        found = self._converted.get(page.file.src_uri)
+        if found is not None and found.key == key:
+            self.converted_again += 1
+            return key, found
+        return key, None
+
+    def keep_conversion(self, page: Page, key: str) -> None:
+        links = page.links_to_anchors or {}
+        if (
+            page.content is None
+            or _LINK_OUT.search(page.content)
+            or any(target.src_uri != page.file.src_uri for target in links)
+        ):
+            self._converted.pop(page.file.src_uri, None)  # links to other files: never kept
+            return
+        own = tuple(sorted(link for found in links.values() for link in found.items()))
+        anchors = frozenset(page.present_anchor_ids or ())
+        self._converted[page.file.src_uri] = Converted(
+            key, page.content, page.toc, page._title_from_render, anchors, own
+        )
+
+    # -- step 3: the theme's template ------------------------------------------------------
+    def choose_template(self, page: Page, whole_html: str, edit_url: str | None) -> None:
+        """Before the theme renders ``page``: the empty template if its output is known."""
+        if not isinstance(page, ReusablePage) or not self._frame:
+            return
+        src = page.file.src_uri
+        key = _digest(
+            self._frame,
+            src,
+            page.url,
+            str(page.canonical_url),
+            str(page.update_date),
+            str(page.title),
+            json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=str),
+            str(page.toc),
+            page.content or "",
+            whole_html,
+            str(edit_url),
+        )
+        self._output_keys[src] = key
+        found = self._written.get(src)
+        if found is not None and found[0] == key:
+            self._reused_output[src] = found[1]
+            page.meta["template"] = EMPTY_TEMPLATE
+            self.templates_skipped += 1
+
+    def reused_output(self, page: Page) -> str | None:
+        """The page's output from the last build, if its template was skipped."""
+        return self._reused_output.pop(page.file.src_uri, None)
+
+    def keep_output(self, page: Page, output: str) -> str:
+        """Keep the page's finished output for the next build."""
+        key = self._output_keys.pop(page.file.src_uri, None)
+        if key is not None:
+            self._written[page.file.src_uri] = (key, output)
+        return output
+
+    @staticmethod
+    def environment(env: jinja2.Environment) -> jinja2.Environment:
+        """The theme's environment, with the empty template."""
+        loader = env.loader
+        extra = jinja2.DictLoader({EMPTY_TEMPLATE: ""})
+        env.loader = jinja2.ChoiceLoader([extra, loader] if loader is not None else [extra])
+        return env
+
+
+class ReusablePage(Page):
+    """A generated page that takes its HTML from the last build when its Markdown is the same."""
+
+    def __init__(self, rebuild: Rebuild, file: File, config: MkDocsConfig) -> None:
+        self._rebuild = rebuild
+        super().__init__(None, file, config)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        key, found = self._rebuild.converted(self)
+        if found is None:
+            super().render(config, files)
+            self._rebuild.keep_conversion(self, key)
+            return
+        self.content = found.content
+        self.toc = found.toc
+        self._title_from_render = found.title
+        self.present_anchor_ids = set(found.anchors)
+        if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:  # as Page.render
+            self.links_to_anchors = {self.file: dict(found.own_links)} if found.own_links else {}
+
+
+# -- digests -------------------------------------------------------------------------------
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as JSON data; an object without a stable text becomes its type's name only if
+    it has none (its default text names its address, which would change every build)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if type(value).__str__ is object.__str__ and type(value).__repr__ is object.__repr__:
+        return type(value).__qualname__
+    return str(value)
+
+
+def _config_text(config: MkDocsConfig) -> str:
+    data: dict[str, Any] = {}
+    for key, value in config.items():
+        if key == "plugins":
+            # A hook is a module among the plugins: what it does is its file.
+            data[key] = {
+                name: _plain(dict(plugin.config))
+                if hasattr(plugin, "config")
+                else _file_digest(getattr(plugin, "__file__", None))
+                for name, plugin in value.items()
+            }
+        elif key == "theme":
+            data[key] = {"name": value.name, "dirs": list(value.dirs), **_plain(dict(value.items()))}
+        else:
+            data[key] = _plain(value)
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _nav_items(items: list[Any]) -> Iterator[Any]:
+    for item in items:
+        children = getattr(item, "children", None) or []
+        url = str(getattr(item, "url", ""))
+        yield [type(item).__name__, str(item.title), url, list(_nav_items(children))]
+
+
+def _file_digest(path: str | None) -> str:
+    if not path or not os.path.isfile(path):
+        return ""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _folder_digest(folder: str | None) -> str:
+    if not folder or not os.path.isdir(folder):
+        return ""
+    digest = hashlib.sha256()
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
