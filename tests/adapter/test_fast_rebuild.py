@@ -24,7 +24,7 @@ from mkdocs.config import load_config
 SERVE_URL = "http://127.0.0.1:8000/"  # the fixture's site_url, as serve sets it
 REUSED = re.compile(
     r"Rebuilt from the last build: (\d+) of (\d+) claim and question pages' templates, "
-    r"(\d+) pages' Markdown, (\d+) pages' theme templates\."
+    r"(\d+) pages' Markdown, (\d+) pages' theme templates; (\d+) files kept in place, (\d+) removed\."
 )
 
 NEW_CLAIM = """
@@ -124,14 +124,13 @@ def _differences(served: dict[str, bytes], clean: dict[str, bytes]) -> list[str]
     return found
 
 
-def _reuse_counts(caplog: pytest.LogCaptureFixture) -> tuple[int, int, int, int]:
+def _reuse_counts(caplog: pytest.LogCaptureFixture) -> tuple[int, ...]:
     lines = [m for m in caplog.messages if REUSED.search(m)]
     assert lines, "the plugin did not say what it took from the last build"
     match = REUSED.search(lines[-1])
     assert match is not None
     caplog.clear()
-    reused, total, markdown, templates = (int(x) for x in match.groups())
-    return reused, total, markdown, templates
+    return tuple(int(x) for x in match.groups())
 
 
 def test_served_site_equals_a_clean_build_after_every_edit(
@@ -143,24 +142,29 @@ def test_served_site_equals_a_clean_build_after_every_edit(
     claims = served.project / "claims.yaml"
     caplog.set_level(logging.INFO)
     served.build()
-    reused, total, _markdown, _templates = _reuse_counts(caplog)
-    assert (reused, total) == (0, 9)  # the first build renders everything (6 claims, 3 questions)
+    reused, total, _markdown, _templates, kept, _removed = _reuse_counts(caplog)
+    assert (reused, total, kept) == (0, 9, 0)  # the first build renders everything (6 claims, 3 questions)
     for n, (what, edit) in enumerate(EDITS):
         claims.write_text(edit(claims.read_text(encoding="utf-8")), encoding="utf-8")
         served.build()
-        reused, total, markdown, templates = _reuse_counts(caplog)
+        reused, total, markdown, templates, kept, removed = _reuse_counts(caplog)
         clean_dir = tmp_path / f"clean-{n}"
         result = mkdocs_cli(served.project, clean_dir)
         assert result.returncode == 0, result.stderr
         problems = _differences(_tree(served.site_dir), _tree(clean_dir))
         assert not problems, f"after {what}:\n" + "\n".join(problems[:5])
         if what == "nothing changed":
-            # Every claim and question page from the cache, with its Markdown and theme template.
+            # Every claim and question page from the cache, with its Markdown and theme template;
+            # those pages and the claims' embeds, citations and oEmbed files stay in place.
             assert (reused, total, markdown, templates) == (9, 9, 9, 9)
+            assert kept >= 9 + 3 * 6 and removed == 0
         elif what == "a statement":
             # The edited claim, the claim it conflicts with and their question are rendered
             # again; the other claims and questions not.
             assert (reused, total) == (6, 9)
+        elif what == "a deleted claim":
+            # Its page, embed, citation, oEmbed file and social card leave the site folder.
+            assert removed >= 4
         elif what == "a renamed source":
             # Sources are read by every claim page (its citations' outlets): all rendered again.
             assert reused == 0

@@ -163,7 +163,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return server
 
     # -- content ---------------------------------------------------------------------------
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._rebuild is not None:
+            if self._broken is None:
+                self._rebuild.kept.hold(config.site_dir)  # before MkDocs empties the folder
+            else:
+                self._rebuild.kept.forget()  # error pages: from an empty folder
+
+    # Priority 100: the last build's files go back before anything writes into the folder.
+    @event_priority(100)
+    def _release_site(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if self._rebuild is not None:
+            self._rebuild.kept.release(config.site_dir)
+        return files
+
+    def _add_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         site = self._site
         self._files = files
         if self._broken is not None:
@@ -184,20 +198,23 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(file)
             if self._rebuild is not None and site.layout.is_record_page(src_uri) and src_uri not in in_nav:
                 self._rebuild.adopt(file, config)
+        static = self._rebuild.static_file if self._rebuild is not None else _generated
         for name, content in site.downloads().items():
-            files.append(File.generated(config, site.layout.download(name), content=content))
+            files.append(static(config, site.layout.download(name), content))
         for name, content in site.assets().items():
-            files.append(File.generated(config, site.layout.asset(name), content=content))
+            files.append(static(config, site.layout.asset(name), content))
         for path, content in site.history_files().items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
+                files.append(static(config, path, content))
         for path, content in site.shared_files().items():
-            files.append(File.generated(config, path, content=content))
+            files.append(static(config, path, content))
         # The social cards go straight into the new site (MkDocs has cleaned it by now),
         # copied from the published one where unchanged.
         previous = self._atomic.final if self._atomic is not None else None
         site.start_cards(config.site_dir, previous)
         return files
+
+    on_files = CombinedEvent(_release_site, _add_files)
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self._rebuild is not None and self._site is not None:
@@ -292,9 +309,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._site is not None:
             drawn, total = self._site.finish_cards()
             log.info(f"Social cards: {drawn} drawn, {total - drawn} unchanged since the last build.")
-            if self._rebuild is not None:
-                log.info(self._rebuild.finish(set(self._generated)))
             self._site.close()
+        if self._rebuild is not None:  # after every file of the build is written
+            said = self._rebuild.finish(set(self._generated), config.site_dir)
+            if self._site is not None:
+                log.info(said)
         if self._export is not None and self._files is not None:
             self._export.finish(config, self._files)
         self._build_date.unpin()
@@ -315,6 +334,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._config.site_dir = final
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self._rebuild is not None:
+            self._rebuild.kept.forget()
         if self._site is not None:
             self._site.close()
         self._build_date.unpin()
@@ -337,3 +358,7 @@ def _nav_paths(nav: Any) -> set[str]:
     if isinstance(nav, list):
         return {path for item in nav for path in _nav_paths(item)}
     return set()
+
+
+def _generated(config: MkDocsConfig, path: str, content: bytes | str) -> File:
+    return File.generated(config, path, content=content)

@@ -17,9 +17,11 @@ those of the last build of the same ``mkdocs serve`` process:
    the page gets an empty template and its output is the one written last time.
 
 Everything else runs as in a clean build: every plugin sees every page (the search plugin indexes
-each one, so the index is complete), the sitemap and the listing pages are made again, and the
-files are written into the cleaned site folder. A served site therefore equals a clean build byte
-for byte; ``tests/adapter/test_fast_rebuild.py`` checks that after a sequence of edits.
+each one, so the index is complete), and the sitemap and the listing pages are made again. The
+files whose bytes have not changed (such pages, and the generated downloads, embeds and
+citations) are not written again: they stay in the site folder (:mod:`.kept_site`). A served
+site therefore equals a clean build byte for byte; ``tests/adapter/test_fast_rebuild.py`` checks
+that after a sequence of edits.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..site.reuse import RenderCache
+from .kept_site import KeptSite
 
 #: The template a page whose output is taken from the last build is rendered with.
 EMPTY_TEMPLATE = "dossier-reused.html"
@@ -67,6 +70,8 @@ class Rebuild:
     def __init__(self) -> None:
         #: step 1: the engine's rendered pages
         self.rendered = RenderCache()
+        #: the site folder, where unchanged files stay
+        self.kept = KeptSite()
         self._converted: dict[str, Converted] = {}
         self._written: dict[str, tuple[str, str]] = {}  # src -> (key, output)
         self._markdown_config = ""
@@ -100,8 +105,11 @@ class Rebuild:
             os.environ.get("SOURCE_DATE_EPOCH", ""),
         )
 
-    def finish(self, pages: set[str]) -> str:
-        """After the build: drop what belongs to pages the site no longer has; what was reused."""
+    def finish(self, pages: set[str], site_dir: str) -> str:
+        """After the build: the site folder swept (see :mod:`.kept_site`), what belongs to pages
+        the site no longer has dropped; what was taken from the last build, in words."""
+        kept = self.kept.kept_count
+        removed = self.kept.sweep(site_dir)
         for store in (self._converted, self._written):
             for src in [s for s in store if s not in pages]:
                 del store[src]
@@ -109,7 +117,8 @@ class Rebuild:
         return (
             f"Rebuilt from the last build: {rendered.reused} of {rendered.reused + rendered.rendered} "
             f"claim and question pages' templates, {self.converted_again} pages' Markdown, "
-            f"{self.templates_skipped} pages' theme templates."
+            f"{self.templates_skipped} pages' theme templates; {kept} files kept in place, "
+            f"{removed} removed."
         )
 
     # -- step 2: Markdown ------------------------------------------------------------------
@@ -163,15 +172,28 @@ class Rebuild:
             self.templates_skipped += 1
 
     def reused_output(self, page: Page) -> str | None:
-        """The page's output from the last build, if its template was skipped."""
-        return self._reused_output.pop(page.file.src_uri, None)
+        """The page's output from the last build, if its template was skipped; when the site
+        folder still holds it, MkDocs writes it nowhere (the null device) and it stays."""
+        src = page.file.src_uri
+        output = self._reused_output.pop(src, None)
+        if output is not None and self.kept.unchanged(page.file.dest_uri, self._written[src][0]):
+            page.file.abs_dest_path = os.devnull  # a cached_property: this build's value
+        return output
 
     def keep_output(self, page: Page, output: str) -> str:
         """Keep the page's finished output for the next build."""
         key = self._output_keys.pop(page.file.src_uri, None)
         if key is not None:
             self._written[page.file.src_uri] = (key, output)
+            self.kept.unchanged(page.file.dest_uri, key)  # remembered: written under this key
         return output
+
+    def static_file(self, config: MkDocsConfig, path: str, content: bytes | str) -> File:
+        """A generated file that stays in the site folder when its bytes have not changed."""
+        file = KeptFile.generated(config, path, content=content)
+        assert isinstance(file, KeptFile)
+        file.kept = self.kept
+        return file
 
     @staticmethod
     def environment(env: jinja2.Environment) -> jinja2.Environment:
@@ -180,6 +202,18 @@ class Rebuild:
         extra = jinja2.DictLoader({EMPTY_TEMPLATE: ""})
         env.loader = jinja2.ChoiceLoader([extra, loader] if loader is not None else [extra])
         return env
+
+
+class KeptFile(File):
+    """A generated file that is not written again when the site folder holds its bytes."""
+
+    kept: KeptSite | None = None
+
+    def copy_file(self, dirty: bool = False) -> None:
+        digest = hashlib.sha256(self.content_bytes).hexdigest()
+        if self.kept is not None and self.kept.unchanged(self.dest_uri, digest):
+            return
+        super().copy_file(dirty)
 
 
 class ReusablePage(Page):
