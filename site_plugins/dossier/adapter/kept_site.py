@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 #: The hidden folder the last build's files wait in while MkDocs empties the site folder.
@@ -58,9 +59,7 @@ class KeptSite:
             self._digests = {}
             return
         os.mkdir(held)
-        since = os.path.join(held, _SINCE)
-        Path(since).touch()
-        self._since = os.stat(since).st_mtime_ns
+        self._since = _tick(os.path.join(held, _SINCE))
         for entry in os.listdir(site_dir):
             if not entry.startswith("."):
                 os.rename(os.path.join(site_dir, entry), os.path.join(held, entry))
@@ -115,7 +114,7 @@ class KeptSite:
                     removed += self._sweep(entry.path, rel + "/")
                     if not os.listdir(entry.path):
                         os.rmdir(entry.path)
-                elif rel not in self._kept and entry.stat(follow_symlinks=False).st_mtime_ns < self._since:
+                elif rel not in self._kept and entry.stat(follow_symlinks=False).st_mtime_ns <= self._since:
                     os.unlink(entry.path)
                     removed += 1
         return removed
@@ -125,3 +124,17 @@ class KeptSite:
         self._valid = False
         self._holding = False
         self._digests = {}
+
+
+def _tick(marker: str) -> int:
+    """A modification time that every file older than now has at most and every file written
+    from now on exceeds: the file system's clock is coarse (a few milliseconds), so wait until
+    it has moved on from the marker's time."""
+    Path(marker).touch()
+    since = os.stat(marker).st_mtime_ns
+    for _ in range(1000):
+        os.utime(marker)
+        if os.stat(marker).st_mtime_ns > since:
+            break
+        time.sleep(0.001)
+    return since

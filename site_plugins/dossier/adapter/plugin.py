@@ -85,6 +85,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._site = None
         self._started = False
         self._built = False
+        if self._rebuild is not None:
+            self._rebuild.resume_collector()
         self._rebuild = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -106,6 +108,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             log.info("No snapshots folder configured (DOSSIER_SNAPSHOTS): quotes are not checked.")
         self._broken = None
         if self._rebuild is not None:
+            self._rebuild.pause_collector()
             self._rebuild.start(config)
         self._site = self._load(claims_path, snapshots, config, config_dir)
         if self._site is None:  # serve, with problems: error pages (serve_errors)
@@ -239,8 +242,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         src = page.file.src_uri
         if site is None or not site.has_fragments(src):
             return None
-        full = site.page_html(src, html)
-        lean = site.search_html(src, html)
+        if self._rebuild is not None:
+            key = site.page_key(src)
+            full, lean_or_full = self._rebuild.content(page, key, lambda: _page_html(site, src, html))
+            lean = lean_or_full if lean_or_full is not full else None
+        else:
+            full, lean = site.page_html(src, html), site.search_html(src, html)
         if lean is None:
             return full
         # The search plugin indexes page.content in its on_page_context; the whole page goes
@@ -264,12 +271,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _set_edit_url(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self._site is not None and page.file.generated_by:
             page.edit_url = self._site.edit_url_for_page(page.file.src_uri)
+        if self._rebuild is not None:
+            self._rebuild.before_search(page, _search_entries(config))
         return context
 
     # Priority -100: after the search plugin (priority 0) has indexed the lean copy, and before
     # the template is rendered with page.content.
     @event_priority(-100)
     def _put_back_content(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self._rebuild is not None:
+            self._rebuild.after_search(page, _search_entries(config))
         full = self._full_content.pop(page.file.src_uri, None)
         if full is not None:
             page.content = full
@@ -314,6 +325,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             said = self._rebuild.finish(set(self._generated), config.site_dir)
             if self._site is not None:
                 log.info(said)
+            # Serve keeps this instance: let this build's records and pages go before the
+            # garbage collector runs again, so that it does not scan them between saves.
+            self._site = None
+            self._files = None
+            self._rebuild.resume_collector()
         if self._export is not None and self._files is not None:
             self._export.finish(config, self._files)
         self._build_date.unpin()
@@ -336,6 +352,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self._rebuild is not None:
             self._rebuild.kept.forget()
+            self._rebuild.resume_collector()
         if self._site is not None:
             self._site.close()
         self._build_date.unpin()
@@ -362,3 +379,17 @@ def _nav_paths(nav: Any) -> set[str]:
 
 def _generated(config: MkDocsConfig, path: str, content: bytes | str) -> File:
     return File.generated(config, path, content=content)
+
+
+def _page_html(site: DossierSite, src: str, html: str) -> tuple[str, str]:
+    """The page's whole HTML and its search view (the same object when it has none)."""
+    full = site.page_html(src, html)
+    lean = site.search_html(src, html)
+    return full, (full if lean is None else lean)
+
+
+def _search_entries(config: MkDocsConfig) -> list[Any] | None:
+    """The entries of Material's search index being made (None: another search, or none)."""
+    search = config.plugins.get("material/search")
+    entries = getattr(getattr(search, "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) else None

@@ -26,12 +26,14 @@ that after a sequence of edits.
 
 from __future__ import annotations
 
+import copy
+import gc
 import hashlib
 import json
 import logging
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
 
 from ..site.reuse import RenderCache
 from .kept_site import KeptSite
@@ -76,18 +79,41 @@ class Rebuild:
         self._written: dict[str, tuple[str, str]] = {}  # src -> (key, output)
         self._markdown_config = ""
         self._frame = ""
+        self._sources: dict[str, tuple[str, str, dict[str, Any]]] = {}  # src -> source, Markdown, meta
+        self._contents: dict[str, tuple[str, str, str]] = {}  # src -> key, its HTML, its search view
+        self._entries: dict[str, tuple[str, list[Any]]] = {}  # src -> key, its search entries
+        self._content_keys: dict[str, str] = {}  # src -> the key of its content, this build
+        self._entries_before: dict[str, int] = {}  # src -> how many search entries came before it
         self._output_keys: dict[str, str] = {}  # src -> its key, this build
         self._reused_output: dict[str, str] = {}  # src -> the output to write, this build
+        self._warm = False  # a build has finished: the caches hold its pages
+        self._paused = False
         #: pages whose Markdown conversion and whose template were skipped, in the last build
         self.converted_again = 0
         self.templates_skipped = 0
 
     # -- a new build -----------------------------------------------------------------------
+    def pause_collector(self) -> None:
+        """A rebuild allocates much and frees most of it at once; Python's cyclic garbage
+        collector would scan the whole heap (every cached page) many times over meanwhile.
+        Paused from the plugin's first event of a build to its last, once a build has filled
+        the caches (a first build allocates the most and keeps it collected)."""
+        if self._warm and gc.isenabled():
+            gc.disable()
+            self._paused = True
+
+    def resume_collector(self) -> None:
+        if self._paused:
+            gc.enable()
+            self._paused = False
+
     def start(self, config: MkDocsConfig) -> None:
         self._markdown_config = _digest(
             json.dumps([_plain(config.markdown_extensions), _plain(config.mdx_configs)], sort_keys=True)
         )
         self._output_keys = {}
+        self._content_keys = {}
+        self._entries_before = {}
         self._reused_output = {}
         self.converted_again = self.templates_skipped = 0
 
@@ -110,7 +136,15 @@ class Rebuild:
         the site no longer has dropped; what was taken from the last build, in words."""
         kept = self.kept.kept_count
         removed = self.kept.sweep(site_dir)
-        for store in (self._converted, self._written):
+        self._warm = True
+        stores: tuple[dict[str, Any], ...] = (
+            self._converted,
+            self._written,
+            self._sources,
+            self._contents,
+            self._entries,
+        )
+        for store in stores:
             for src in [s for s in store if s not in pages]:
                 del store[src]
         rendered = self.rendered
@@ -122,8 +156,22 @@ class Rebuild:
         )
 
     # -- step 2: Markdown ------------------------------------------------------------------
+    def source(self, page: Page, source: str) -> bool:
+        """Set the page's Markdown and front matter from ``source``, as ``Page.read_source``
+        does, reading the front matter again only if the source changed."""
+        src = page.file.src_uri
+        found = self._sources.get(src)
+        if found is not None and found[0] == source:
+            page.markdown, page.meta = found[1], copy.deepcopy(found[2])
+            return True
+        page.markdown, page.meta = meta.get_data(source)
+        self._sources[src] = (source, page.markdown, copy.deepcopy(page.meta))
+        return False
+
     def converted(self, page: Page) -> tuple[str, Converted | None]:
         key = _digest(self._markdown_config, page.file.src_uri, page.file.url, page.markdown or "")
+        if isinstance(page, ReusablePage):
+            page.markdown_key = key
         found = self._converted.get(page.file.src_uri)
         if found is not None and found.key == key:
             self.converted_again += 1
@@ -145,12 +193,33 @@ class Rebuild:
             key, page.content, page.toc, page._title_from_render, anchors, own
         )
 
+    # -- the page's HTML, with the engine's fragments put back ----------------------------------
+    def content(
+        self, page: Page, engine_key: str | None, make: Callable[[], tuple[str, str]]
+    ) -> tuple[str, str]:
+        """The page's whole HTML and its search view, made by ``make()`` unless the engine's
+        inputs and the Markdown's HTML are those of the last build."""
+        if not isinstance(page, ReusablePage) or engine_key is None or not page.markdown_key:
+            return make()
+        src = page.file.src_uri
+        key = _digest(engine_key, page.markdown_key)
+        self._content_keys[src] = key
+        found = self._contents.get(src)
+        if found is not None and found[0] == key:
+            return found[1], found[2]
+        whole, lean = make()
+        self._contents[src] = (key, whole, lean)
+        return whole, lean
+
     # -- step 3: the theme's template ------------------------------------------------------
     def choose_template(self, page: Page, whole_html: str, edit_url: str | None) -> None:
         """Before the theme renders ``page``: the empty template if its output is known."""
         if not isinstance(page, ReusablePage) or not self._frame:
             return
         src = page.file.src_uri
+        # The whole HTML is the engine's, known by its key where it was made from a cache.
+        content_key = self._content_keys.get(src)
+        whole = "key:" + content_key if content_key is not None else whole_html
         key = _digest(
             self._frame,
             src,
@@ -161,7 +230,7 @@ class Rebuild:
             json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=str),
             str(page.toc),
             page.content or "",
-            whole_html,
+            whole,
             str(edit_url),
         )
         self._output_keys[src] = key
@@ -170,6 +239,36 @@ class Rebuild:
             self._reused_output[src] = found[1]
             page.meta["template"] = EMPTY_TEMPLATE
             self.templates_skipped += 1
+
+    # -- the search index ---------------------------------------------------------------------
+    def before_search(self, page: Page, entries: list[Any] | None) -> None:
+        """Before the search plugin reads ``page``: a page whose output is the last build's is
+        left out (its entries, the same as then, go in after it: :meth:`after_search`)."""
+        src = page.file.src_uri
+        if entries is None or src not in self._output_keys:
+            return
+        if src in self._reused_output and self._entries.get(src, ("", []))[0] == self._output_keys[src]:
+            search = dict(page.meta.get("search") or {})
+            page.meta["search"] = {**search, "exclude": True}
+            self._entries_before[src] = -1
+        else:
+            self._entries_before[src] = len(entries)
+
+    def after_search(self, page: Page, entries: list[Any] | None) -> None:
+        src = page.file.src_uri
+        before = self._entries_before.pop(src, None)
+        if entries is None or before is None:
+            return
+        key = self._output_keys[src]
+        if before < 0:
+            entries.extend(self._entries[src][1])
+            search = {k: v for k, v in page.meta["search"].items() if k != "exclude"}
+            if search:
+                page.meta["search"] = search
+            else:
+                del page.meta["search"]
+        else:
+            self._entries[src] = (key, entries[before:])
 
     def reused_output(self, page: Page) -> str | None:
         """The page's output from the last build, if its template was skipped; when the site
@@ -221,7 +320,13 @@ class ReusablePage(Page):
 
     def __init__(self, rebuild: Rebuild, file: File, config: MkDocsConfig) -> None:
         self._rebuild = rebuild
+        #: the digest of the page's Markdown (and the Markdown configuration), once rendered
+        self.markdown_key = ""
         super().__init__(None, file, config)
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        self._rebuild.source(self, self.file.content_string if source is None else source)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         key, found = self._rebuild.converted(self)

@@ -41,7 +41,7 @@ from .jsonld import claim_review, script_json
 from .i18n import Words
 from .layout import Links
 from .options import SiteOptions
-from .reuse import PageInputs, RenderCache, Rendered
+from .reuse import CachedMacros, PageInputs, RenderCache, Rendered
 from .sanitise import MARKDOWN_FIELDS
 from .share import Share
 from .texts import DOWNLOAD_TEXT, QUESTION_ORDER, STATUS_LABEL
@@ -120,6 +120,8 @@ class DossierSite:
             "search_view": False,
             **extra,
         }
+        if self._cache is not None and self._inputs is not None:
+            context["m"] = CachedMacros(self._env.globals["m"], self._cache, self._inputs, here)
         return self._env.get_template(template).render(context)
 
     def _render_page(
@@ -180,6 +182,10 @@ class DossierSite:
         if feeds and '<link rel="alternate" type="application/atom+xml"' not in page:
             head += feeds + "\n"
         return page.replace("</head>", head + "</head>", 1) if head else page
+
+    def page_key(self, src: str) -> str | None:
+        """Under serve: the digest of a claim or question page's inputs (see :mod:`.reuse`)."""
+        return self._cache.key_of(src) if self._cache is not None else None
 
     def has_fragments(self, src: str) -> bool:
         return bool(self._fragments.get(src))

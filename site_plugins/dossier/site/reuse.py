@@ -22,6 +22,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import Any
+
+from markupsafe import Markup
 
 from ..analysis.conflicts import Analysis
 from ..history.model import History
@@ -54,6 +57,9 @@ class RenderCache:
         self._pages: dict[str, Rendered] = {}
         self._texts: dict[str, tuple[str, str]] = {}
         self._touched: set[str] = set()
+        self._fragments: dict[tuple[object, ...], tuple[str, Markup]] = {}
+        self._fragments_touched: set[tuple[object, ...]] = set()
+        self._keys: dict[str, str] = {}  # src -> the digest of its inputs, this build
         #: the charts drawn before (see chart_worker.Charts)
         self.charts: dict[str, str] = {}
         #: pages taken from the cache and pages rendered, in the last build
@@ -66,10 +72,19 @@ class RenderCache:
             for name in [n for n in store if n not in self._touched]:
                 del store[name]
         self._touched = set()
+        for piece in [n for n in self._fragments if n not in self._fragments_touched]:
+            del self._fragments[piece]
+        self._fragments_touched = set()
+        self._keys = {}
         self.reused = self.rendered = 0
+
+    def key_of(self, src: str) -> str | None:
+        """The digest of the page's inputs in this build (None: not a page the cache holds)."""
+        return self._keys.get(src)
 
     def get(self, src: str, key: str) -> Rendered | None:
         self._touched.add(src)
+        self._keys[src] = key
         found = self._pages.get(src)
         if found is None or found.key != key:
             return None
@@ -91,6 +106,16 @@ class RenderCache:
         self._texts[name] = (key, made)
         return made
 
+    def fragment(self, name: tuple[object, ...], key: str, make: Callable[[], Markup]) -> Markup:
+        """Like :meth:`text`, for a piece of a page (``name`` says which page and which piece)."""
+        self._fragments_touched.add(name)
+        found = self._fragments.get(name)
+        if found is not None and found[0] == key:
+            return found[1]
+        made = make()
+        self._fragments[name] = (key, made)
+        return made
+
 
 class PageInputs:
     """The digest of everything each claim page reads, for one build."""
@@ -107,6 +132,8 @@ class PageInputs:
             self._conflicts_by_question.setdefault(conflict.question, []).append(conflict)
         #: claim id -> the digest of its page, once asked for
         self._claims: dict[str, str] = {}
+        #: claim id -> the digest of the record alone (and the rest it may show), once asked for
+        self._records: dict[str, str] = {}
         data = index.data
         common = hashlib.sha256()
         for part in (
@@ -126,6 +153,15 @@ class PageInputs:
         if claim.id not in self._claims:
             self._claims[claim.id] = self._claim(claim)
         return self._claims[claim.id]
+
+    def record(self, claim: Claim) -> str:
+        """The digest of what a claim's summary in a list shows: the claim, and the questions,
+        actors and sources it may name."""
+        if claim.id not in self._records:
+            digest = hashlib.sha256(self._common)
+            digest.update(claim.model_dump_json().encode("utf-8"))
+            self._records[claim.id] = digest.hexdigest()
+        return self._records[claim.id]
 
     def _claim(self, claim: Claim) -> str:
         index = self._index
@@ -185,3 +221,31 @@ def _files(folder: Traversable) -> Iterator[Traversable]:
             yield from _files(entry)
         else:
             yield entry
+
+
+class CachedMacros:
+    """The templates' shared macros (``m``) for one page, with the summary and the reference of a
+    claim whose record has not changed taken from the last build: the listing pages show every
+    claim, and at thousands of claims making each summary again is most of their cost."""
+
+    def __init__(self, macros: Any, cache: RenderCache, inputs: PageInputs, here: str) -> None:
+        self._macros = macros
+        self._cache = cache
+        self._inputs = inputs
+        self._here = here
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._macros, name)
+
+    def claim_summary(self, view: Any, link: Any, claim: Claim, when: bool = True, says: bool = True) -> Markup:
+        def make() -> Markup:
+            return Markup(self._macros.claim_summary(view, link, claim, when=when, says=says))
+
+        name = (self._here, claim.id, when, says)
+        return self._cache.fragment(name, self._inputs.record(claim), make)
+
+    def claim_ref(self, view: Any, link: Any, claim: Claim) -> Markup:
+        def make() -> Markup:
+            return Markup(self._macros.claim_ref(view, link, claim))
+
+        return self._cache.fragment((self._here, claim.id, "ref"), self._inputs.record(claim), make)
