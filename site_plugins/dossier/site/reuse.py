@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -99,22 +99,26 @@ class RenderCache:
     def text(self, name: str, key: str, make: Callable[[], str]) -> str:
         """The text ``name`` made by ``make()``, unless the last build made it from the same inputs."""
         self._touched.add(name)
-        found = self._texts.get(name)
-        if found is not None and found[0] == key:
-            return found[1]
-        made = make()
-        self._texts[name] = (key, made)
-        return made
+        return _made(self._texts, name, key, make)
 
     def fragment(self, name: tuple[object, ...], key: str, make: Callable[[], Markup]) -> Markup:
         """Like :meth:`text`, for a piece of a page (``name`` says which page and which piece)."""
         self._fragments_touched.add(name)
-        found = self._fragments.get(name)
-        if found is not None and found[0] == key:
-            return found[1]
-        made = make()
-        self._fragments[name] = (key, made)
-        return made
+        return _made(self._fragments, name, key, make)
+
+
+N = TypeVar("N")
+T = TypeVar("T")
+
+
+def _made(store: dict[N, tuple[str, T]], name: N, key: str, make: Callable[[], T]) -> T:
+    """``store[name]``'s value if it was made under ``key``; else made now and kept."""
+    found = store.get(name)
+    if found is not None and found[0] == key:
+        return found[1]
+    made = make()
+    store[name] = (key, made)
+    return made
 
 
 class PageInputs:
