@@ -25,6 +25,11 @@ and prints the medians, the ratio edit / full (the goal: at most 0.2 at 1,000 cl
 * the search plugin writing its index (``on_post_build``);
 * the rest (copying files, the sitemap, plugins' other events).
 
+With ``--serve`` it also runs the real ``mkdocs serve`` on the dossier and times, from the
+moment the edited ``claims.yaml`` is saved, how long until the server answers with the edited
+claim's page (what the browser, reloaded by MkDocs' live reload, then shows), beside the full
+first build the server logs.
+
 This is a script, not a test: timings depend on the machine.
 """
 
@@ -32,10 +37,17 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
+import re
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -108,12 +120,71 @@ class Served:
         self.config.plugins.on_shutdown()
 
 
-def _edit(claims: Path, n: int) -> None:
-    """Change the statement of one claim (a different one each time)."""
+def _edit(claims: Path, n: int) -> str:
+    """Change the statement of one claim (the same claim, another text each time); its id."""
     text = claims.read_text(encoding="utf-8")
     at = text.index("    statement: ", len(text) // 2)
     end = text.index("\n", at)
     claims.write_text(f'{text[:at]}    statement: "Edited claim, version {n}."{text[end:]}', encoding="utf-8")
+    return str(re.findall(r"- id: \"?([^\"\s]+)", text[:at])[-1])
+
+
+def in_the_browser(project: Path, runs: int) -> None:
+    """The real ``mkdocs serve``: seconds from a save to the edited page being served."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    server = subprocess.Popen(
+        [str(mkdocs), "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    built: list[float] = []
+    serving = threading.Event()
+
+    def read_log() -> None:
+        assert server.stdout is not None
+        for line in server.stdout:
+            if found := re.search(r"Documentation built in ([0-9.]+) seconds", line):
+                built.append(float(found.group(1)))
+            if "Serving on" in line:
+                serving.set()
+
+    threading.Thread(target=read_log, daemon=True).start()
+    try:
+        if not serving.wait(timeout=1800):
+            raise SystemExit("mkdocs serve did not start")
+        seen = []
+        for i in range(runs):
+            claim_id = _edit(project / "claims.yaml", 1000 + i)
+            start = time.perf_counter()
+            url = f"http://127.0.0.1:{port}/claims/{claim_id}/"
+            while f"Edited claim, version {1000 + i}." not in _get(url):
+                if time.perf_counter() - start > 300:
+                    raise SystemExit(f"the edit did not show at {url}")
+                time.sleep(0.05)
+            seen.append(time.perf_counter() - start)
+            time.sleep(1)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    first = built[0] if built else float("nan")
+    edit = statistics.median(seen)
+    print(
+        f"    mkdocs serve: first (full) build {first:.2f} s; a saved edit served after {edit:.2f} s "
+        f"(median of {len(seen)}), ratio {edit / first:.2f}"
+    )
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=600) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except OSError:
+        return ""
 
 
 def _report(profile: cProfile.Profile, total: float, plugin: dict[str, float]) -> None:
@@ -136,7 +207,7 @@ def _report(profile: cProfile.Profile, total: float, plugin: dict[str, float]) -
     print(f"    (one rebuild, profiled: {total:.2f} s)")
 
 
-def run(n: int, runs: int, workdir: Path) -> None:
+def run(n: int, runs: int, workdir: Path, serve: bool = False) -> None:
     project = synthetic.write_dossier_site(n, workdir / f"n{n}")
     served = Served(project, workdir / f"site{n}")
     claims = project / "claims.yaml"
@@ -164,6 +235,8 @@ def run(n: int, runs: int, workdir: Path) -> None:
     ratio = edit / full
     print(f"{n:,} claims: full build {full:.2f} s, one-claim edit {edit:.2f} s, ratio {ratio:.2f}{verdict}")
     _report(profile, profiled, served.timed.seconds if served.timed else {})
+    if serve:
+        in_the_browser(project, runs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,10 +245,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--serve", action="store_true", help="also time edits under the real mkdocs serve")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-rebuild-") as tmp:
         for n in args.sizes:
-            run(n, args.runs, Path(tmp))
+            run(n, args.runs, Path(tmp), serve=args.serve)
     return 0
 
 
