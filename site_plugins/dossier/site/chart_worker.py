@@ -32,8 +32,9 @@ _PLACEHOLDER_RE = re.compile(r"<!--dossier-chart:([a-z0-9-]+)-->")
 class Charts:
     """Each quantity question's chart (an inline SVG) and its table of values."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, language: str | None = None) -> None:
         self._index = index
+        self._language = language
         self._drawn: dict[str, Markup] = {}
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future[dict[str, str]] | None = None
@@ -51,7 +52,7 @@ class Charts:
         if question.kind is not QuestionKind.quantity:
             return []
         claims = self._index.claims_by_question.get(question.id, [])
-        return charts.chart_table_rows(question, claims, self._index.actors)
+        return charts.chart_table_rows(question, claims, self._index.actors, self._language)
 
     def svg(self, question: Question) -> Markup | None:
         """The chart of a quantity question's figures (None when there is nothing to plot);
@@ -62,7 +63,8 @@ class Charts:
             return Markup(_PLACEHOLDER.format(question.id))
         if question.id not in self._drawn:  # drawn once, shown on the question page and the timeline
             claims = self._index.claims_by_question.get(question.id, [])
-            self._drawn[question.id] = Markup(charts.quantity_chart_svg(question, claims, self._index.actors))
+            svg = charts.quantity_chart_svg(question, claims, self._index.actors, self._language)
+            self._drawn[question.id] = Markup(svg)
         return self._drawn[question.id]
 
     def start(self) -> None:
@@ -74,7 +76,7 @@ class Charts:
             (q, index.claims_by_question.get(q.id, [])) for q in index.data.questions if self.has_chart(q)
         ]
         if jobs:
-            self._future = self.submit(charts.draw_charts, jobs, list(index.data.actors))
+            self._future = self.submit(charts.draw_charts, jobs, list(index.data.actors), self._language)
 
     def submit(self, work: Callable[..., T], *args: Any) -> Future[T] | None:
         """Run ``work(*args)`` in the second process, after what it was given before (the

@@ -21,7 +21,7 @@ import datetime as dt
 import gettext
 import io
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -85,6 +85,13 @@ class Words:
         self._translations = translations(language)
         self.gettext: Callable[[str], str] = self._translations.gettext
         self.ngettext: Callable[[str, str, int], str] = self._translations.ngettext
+
+    @cached_property
+    def wording(self) -> values.Wording:
+        """Values, figures and periods in this language (see :class:`~..records.values.Wording`)."""
+        if self.english:
+            return values.ENGLISH
+        return values.Wording(self.gettext, self.date, self.number)
 
     def date(self, text: str) -> str:
         """A date as editors write it (``2024-10-23``, ``2024-10``, ``2024``), in words."""
