@@ -12,6 +12,7 @@ text, or that is one of the catalogue's English fragments, is English left behin
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from enum import StrEnum
@@ -412,6 +413,20 @@ def test_headings_labels_badges_and_titles_are_in_the_language(site: _Site) -> N
             if WORD.search(rest) and not script.search(rest) and not ACRONYM.fullmatch(rest.strip(STRIP)):
                 english.setdefault(text, url or "/")
     assert not english, f"{site.language}: not in the language: {english}"
+
+
+def test_the_fact_check_markup_rates_in_the_language(site: _Site) -> None:
+    """The ClaimReview's rating name (what a search engine shows beside the claim)."""
+    script = SCRIPT[site.language]
+    ratings = []
+    for url in site.pages:
+        for body in re.findall(
+            r'<script type="application/ld\+json">(.*?)</script>', site.site.page(url), re.S
+        ):
+            data = json.loads(body)
+            if data.get("@type") == "ClaimReview":
+                ratings.append(data["reviewRating"]["alternateName"])
+    assert ratings and all(script.search(name) for name in ratings), (site.language, sorted(set(ratings)))
 
 
 def test_the_reader_finds_english() -> None:

@@ -185,6 +185,7 @@ class DossierSite:
                 page_url=page_url,
                 publisher=self.options.site_name,
                 site_url=self.options.site_url,
+                gettext=self.words.gettext,
             )
             ld = script_json(review)
         actor = self.index.actors.get(claim.actor)
@@ -227,9 +228,8 @@ class DossierSite:
     def what_we_know(self, here: str = "index.md") -> str:
         """The home page's "What we know" section (raw HTML for the marker's place)."""
         # One page, read whole by search.
-        return self._render_page(
-            "what_we_know.md.j2", here, search_view=False, groups=_grouped(self.data.questions)
-        )
+        groups = _grouped(self.data.questions)
+        return self._render_page("what_we_know.md.j2", here, search_view=False, groups=groups)
 
     def assets(self) -> dict[str, bytes]:
         """Asset path (under ``assets_dir``) -> bytes: the pages' stylesheet and scripts."""
