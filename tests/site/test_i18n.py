@@ -67,7 +67,8 @@ def test_every_marked_message_is_translated_with_the_same_placeholders(language:
 def test_dates_and_numbers_in_each_languages_own_form() -> None:
     assert Words("en").date("2024-10-23") == "23 October 2024"
     assert Words("ko").date("2024-10-23") == "2024년 10월 23일"
-    assert Words("uk").date("2024-10-23") == "23 жовтня 2024\u202fр."
+    assert Words("uk").date("2024-10-23") == "23 жовтня 2024\xa0року"  # not "р." before a full stop
+    assert Words("uk").date("2024-10") == "жовтень 2024\xa0року"
     assert Words("ko").date("2024-10") == "2024년 10월"
     assert Words("uk").number(10000) == "10\xa0000"
     assert Words("en").number(10000) == "10,000"

@@ -28,6 +28,9 @@ from importlib.resources.abc import Traversable
 from ..records import values
 
 DOMAIN = "dossier"
+#: Where a language's long dates end in an abbreviation, which a sentence's full stop would
+#: double ("… 23 жовтня 2024 р.."): the word in full, as its newsrooms write it.
+SPELLED_OUT: dict[str, tuple[str, str]] = {"uk": ("\u202fр.", "\xa0року")}
 #: The language the templates and the code are written in.
 SOURCE_LANGUAGE = "en"
 
@@ -103,12 +106,15 @@ class Words:
         try:
             numbers = [int(p) for p in parts]
             if len(numbers) == 3:
-                return format_date(dt.date(*numbers), format="long", locale=self.language)
-            if len(numbers) == 2:
-                return format_skeleton("yMMMM", dt.date(numbers[0], numbers[1], 1), locale=self.language)
+                said = format_date(dt.date(*numbers), format="long", locale=self.language)
+            elif len(numbers) == 2:
+                said = format_skeleton("yMMMM", dt.date(numbers[0], numbers[1], 1), locale=self.language)
+            else:
+                return text
         except (ValueError, TypeError, LookupError):
             return text
-        return text
+        short, full = SPELLED_OUT.get(self.language.split("_")[0], ("", ""))
+        return said[: -len(short)] + full if short and said.endswith(short) else said
 
     def number(self, value: float) -> str:
         """A number with the language's separators."""
