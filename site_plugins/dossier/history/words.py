@@ -74,7 +74,7 @@ class ValueOf:
         if isinstance(parsed, Value):
             return words.value(parsed, question if isinstance(question, Question) else None)
         shown = _shown("value", self.value)
-        return shown.say(words, terms) if shown else words.translate("unreadable")
+        return shown.say(words, terms) if shown else words.translate(N_("unreadable"))
 
 
 def _say(part: Part, words: Wording, terms: Terms) -> str:
