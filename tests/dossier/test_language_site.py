@@ -88,8 +88,6 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in HIDDEN:
             self._hidden += 1
-        if ("class", "headerlink") in attrs:
-            return  # the Markdown toc's permanent link: its title is the editors' (mkdocs.yml)
         for name, value in attrs:
             if name in SHOWN_ATTRIBUTES and value:
                 self.nodes.append(value)

@@ -93,6 +93,8 @@ LISTING_FRONT: dict[str, tuple[str, str]] = {
     "downloads": (N_("Downloads"), N_("The dossier's data for re-use: claims, sources and conflicts as JSON and CSV.")),
     "tags": (N_("Tags"), N_("Claims and questions by tag.")),
 }
+#: The title of a heading's permanent link (Markdown's toc), which Markdown writes in English.
+PERMALINK_TITLE = N_("Permanent link")
 #: The reader's error page: its heading and what it says (the theme's own is in English).
 NOT_FOUND_HEADING = N_("404 - Page not found")
 NOT_FOUND_TEXT = N_("There is no page at this address. The site's pages are listed in its menu.")
