@@ -38,9 +38,7 @@ def _catalogue(language: str) -> dict[str | tuple[str, str], object]:
     path = Path(str(locale_folder() / language / "LC_MESSAGES" / "dossier.po"))
     with path.open("rb") as f:
         catalog = read_po(f, locale=language)
-    return {
-        (m.id if isinstance(m.id, str) else (m.id[0], m.id[1])): m for m in catalog if m.id
-    }
+    return {(m.id if isinstance(m.id, str) else (m.id[0], m.id[1])): m for m in catalog if m.id}
 
 
 def test_english_korean_and_ukrainian_are_there() -> None:
@@ -67,7 +65,8 @@ def test_every_marked_message_is_translated_with_the_same_placeholders(language:
 def test_dates_and_numbers_in_each_languages_own_form() -> None:
     assert Words("en").date("2024-10-23") == "23 October 2024"
     assert Words("ko").date("2024-10-23") == "2024년 10월 23일"
-    assert Words("uk").date("2024-10-23") == "23 жовтня 2024\u202fр."
+    assert Words("uk").date("2024-10-23") == "23 жовтня 2024\xa0року"  # not "р." before a full stop
+    assert Words("uk").date("2024-10") == "жовтень 2024\xa0року"
     assert Words("ko").date("2024-10") == "2024년 10월"
     assert Words("uk").number(10000) == "10\xa0000"
     assert Words("en").number(10000) == "10,000"
@@ -90,5 +89,40 @@ def test_templates_speak_the_sites_language() -> None:
     assert environment("ko").from_string(template).render() == "답: 보도됨, 2024년 10월 23일"
     assert environment("en").from_string(template).render() == "Answer: Reported, 23 October 2024"
     # Translations are escaped like any other text; placeholders keep their markup.
-    rendered = environment("uk").from_string('{{ _(", as of %(date)s", date=d) }}').render(d=Markup("<time>x</time>"))
+    rendered = (
+        environment("uk")
+        .from_string('{{ _(", as of %(date)s", date=d) }}')
+        .render(d=Markup("<time>x</time>"))
+    )
     assert rendered == ", станом на <time>x</time>"
+
+
+def test_values_and_history_changes_follow_the_language() -> None:
+    from site_plugins.dossier.history.words import Context, changes
+    from site_plugins.dossier.records.model import Period, Value
+    from site_plugins.dossier.site.environment import history_terms
+
+    uk = Words("uk").wording
+    assert uk.figure(Value(min=10000)) == "щонайменше 10\xa0000"
+    assert (
+        uk.period(Period(start="2024-10-01", end="2024-10-07"))
+        == "з 1 жовтня 2024\xa0року до 7 жовтня 2024\xa0року"
+    )
+    question = {"id": "q", "text": "How many?", "kind": "quantity", "status": "open", "unit": "troops"}
+    context = Context({"q": {**question, "assessment": "a", "assessed": "2024"}}, {})
+    old = {
+        "id": "c",
+        "question": "q",
+        "statement": "About 1,500.",
+        "value": {"exactly": 1500},
+        "status": "reported",
+    }
+    new = {**old, "statement": "About 3,000.", "value": {"exactly": 3000}, "status": "confirmed"}
+    ko = Words("ko")
+    said = [p.say(ko.wording, history_terms(ko.gettext)) for p in changes(old, new, context, context)]
+    assert said == ["주장 문구 수정", "값 1,500 troops → 3,000 troops", "상태 보도됨 → 확인됨"]
+    assert [str(p) for p in changes(old, new, context, context)] == [
+        "statement reworded",
+        "value 1,500 troops → 3,000 troops",
+        "status reported → confirmed",
+    ]

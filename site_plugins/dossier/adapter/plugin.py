@@ -26,7 +26,8 @@ from ..analysis.review import review
 from ..checking.validate import load_and_validate
 from ..editors.schema import reference_markdown
 from ..problems import Problem
-from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite
+from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite, error_page
+from ..site.texts import PERMALINK_TITLE
 from ..site.whitespace import squeeze
 from .atomic import AtomicSite, strict_warnings_seen
 from .config import DossierConfig
@@ -37,6 +38,25 @@ from .serve_errors import BrokenDossier, not_found
 from .site_options import BuildDate, site_options
 
 log = get_plugin_logger(__name__)
+
+
+def _reader_settings(config: MkDocsConfig, assets_dir: str, site: DossierSite) -> None:
+    """What the theme needs for the generated pages: their stylesheet, first, and the title of
+    Markdown's permanent links (toc) in the site's language, unless mkdocs.yml gives one."""
+    css = posixpath.join(assets_dir, "dossier.css")
+    if css not in [str(x) for x in config.extra_css]:
+        config.extra_css.insert(0, css)
+    toc = config.mdx_configs.get("toc")
+    if isinstance(toc, dict) and toc.get("permalink") and "permalink_title" not in toc:
+        toc["permalink_title"] = site.words.gettext(PERMALINK_TITLE)
+
+
+def _error_page(
+    plugin: DossierPlugin, output: str, /, *, template_name: str, config: MkDocsConfig
+) -> str | None:
+    """MkDocs' ``on_post_template``: the theme's error page for readers in the site's language."""
+    site = plugin._site
+    return error_page(output, site.words) if site is not None and template_name == "404.html" else None
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -114,10 +134,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._site is None:  # serve, with problems: error pages (serve_errors)
             return config
         self._build_date.pin(self._site.data.dossier.updated)
-
-        css = posixpath.join(self.config.assets_dir, "dossier.css")
-        if css not in [str(x) for x in config.extra_css]:
-            config.extra_css.insert(0, css)
+        _reader_settings(config, self.config.assets_dir, self._site)
         self._start_atomic(config)
         return config
 
@@ -288,6 +305,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return context
 
     on_page_context = CombinedEvent(_set_edit_url, _put_back_content)
+    on_post_template = _error_page  # the reader's error page, in the site's language
 
     # Priority -100: after the other plugins and hooks have written the page.
     @event_priority(-100)

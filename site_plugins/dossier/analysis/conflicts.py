@@ -47,7 +47,7 @@ from ..records.index import Index
 from ..records.model import Answer, Claim, ClaimStatus, Direction, Question, QuestionKind
 from ..records.values import quantity_bounds
 from .sweep import Placed, earlier_first, place, sweep
-from .why import Reason, Translate, as_written, sentence, why
+from .why import ENGLISH, Reason, Wording, sentence, why
 
 ConflictKind = Literal["yes-no", "quantity", "choice", "declared"]
 ConflictStatus = Literal["open", "resolved"]
@@ -178,9 +178,9 @@ def _excluded(question: Question) -> dict[str, list[str]]:
 _Found = dict[tuple[str, str], tuple[str, ConflictKind, str]]
 
 
-def analyse(index: Index, translate: Translate = as_written) -> Analysis:
-    """Every conflict between the dossier's claims, in a stable order; ``translate``: the
-    why-sentences' translation hook (see :mod:`.why`)."""
+def analyse(index: Index, words: Wording = ENGLISH) -> Analysis:
+    """Every conflict between the dossier's claims, in a stable order; ``words``: the
+    why-sentences' language (see :mod:`.why`)."""
     data = index.data
     position = index.question_position
 
@@ -193,7 +193,7 @@ def analyse(index: Index, translate: Translate = as_written) -> Analysis:
     for question in data.questions:
         members = by_question.get(question.id, [])
         if len(members) >= 2:
-            compared += _analyse_question(question, members, index, found, translate)
+            compared += _analyse_question(question, members, index, found, words)
     _declared(index, found)
 
     verdicts: dict[tuple[str, str], tuple[ConflictStatus, str]] = {}
@@ -251,7 +251,7 @@ def _declared(index: Index, found: _Found) -> None:
 
 
 def _analyse_question(
-    question: Question, members: list[tuple[int, Claim]], index: Index, found: _Found, translate: Translate
+    question: Question, members: list[tuple[int, Claim]], index: Index, found: _Found, words: Wording
 ) -> int:
     """Sweep one question's claims; record conflicts in ``found``; return pairs compared."""
     kind = question.kind
@@ -268,7 +268,7 @@ def _analyse_question(
             found[(min(x_id, y_id), max(x_id, y_id))] = (
                 question.id,
                 kind_name,
-                why(question, x, y, reason, actors, translate),
+                why(question, x, y, reason, actors, words),
             )
 
     if kind is QuestionKind.yes_no:

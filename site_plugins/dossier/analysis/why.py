@@ -13,19 +13,11 @@ For example: "County Fire Service: 1,500 people evacuated (said on 18 October
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Literal
 
 from ..records.model import Actor, Claim, Direction, Question, QuestionKind
-from ..records.values import (
-    format_date,
-    format_number,
-    format_value,
-    option_label,
-    period_text,
-    said_text,
-    unit_of,
-)
+from ..records.values import ENGLISH, Translate, Wording, as_written, option_label, unit_of
 from .sweep import Placed, earlier_first
 
 #: Why two claims cannot both hold, beyond their values differing:
@@ -34,14 +26,10 @@ from .sweep import Placed, earlier_first
 #: "part-exceeds-whole": a figure for part of a period above the figure for the whole of it.
 Reason = Literal["", "falls", "too-fast", "excludes", "one-way", "part-exceeds-whole"]
 
-#: The translation hook: the site's gettext (see site/i18n.py) turns each English pattern into
-#: the reader's language; the default keeps it as written (the editors' tools, English sites).
-#: The patterns are marked with ``_`` so that Babel finds them for the catalogues.
-Translate = Callable[[str], str]
-
-
-def as_written(text: str) -> str:
-    return text
+#: The translation hook: a :class:`~..records.values.Wording` in the reader's language (the
+#: site's gettext, dates and numbers; see site/i18n.py); the default is English as written (the
+#: editors' tools, English sites). The patterns are marked with ``_`` so that Babel finds them.
+__all__ = ["ENGLISH", "Reason", "Translate", "Wording", "as_written", "sentence", "when_words", "why"]
 
 
 def sentence(text: str, *, capitalise: bool = True) -> str:
@@ -62,12 +50,13 @@ def why(
     y: Placed,
     reason: Reason,
     actors: Mapping[str, Actor],
-    _: Translate = as_written,
+    words: Wording = ENGLISH,
 ) -> str:
-    """The sentence for two conflicting claims of ``question`` (its patterns through ``_``)."""
+    """The sentence for two conflicting claims of ``question``, in ``words``."""
+    _ = words.translate
     first, second = earlier_first(x, y)
-    side_1, when_1 = _side(question, first.claim, actors, _)
-    side_2, when_2 = _side(question, second.claim, actors, _)
+    side_1, when_1 = _side(question, first.claim, actors, words)
+    side_2, when_2 = _side(question, second.claim, actors, words)
     if when_1 == when_2:
         both = _("{side_1}; {side_2}, both {when}").format(side_1=side_1, side_2=side_2, when=when_1)
     else:
@@ -79,42 +68,45 @@ def why(
         if question.kind is QuestionKind.quantity
         else _("On '{question}', ").format(question=question.text)
     )
-    return sentence(on + both + _reason_words(question, second.claim, reason, _), capitalise=False)
+    return sentence(on + both + _reason_words(question, second.claim, reason, words), capitalise=False)
 
 
-def when_words(claim: Claim, _: Translate = as_written) -> str:
+def when_words(claim: Claim, words: Wording = ENGLISH) -> str:
     """The date the rules compare, in words: 'as of 23 October 2024', 'said on 18 October 2024',
     'said in October 2024', or a figure's period ('from 1 to 7 October 2024')."""
+    _ = words.translate
     value = claim.value
     if value.period is not None:
-        return period_text(value.period)
+        return words.period(value.period)
     if value.as_of:
-        return _("as of {date}").format(date=format_date(value.as_of))
-    return said_text(claim.made)
+        return _("as of {date}").format(date=words.date(value.as_of))
+    return words.said(claim.made)
 
 
-def _side(question: Question, claim: Claim, actors: Mapping[str, Actor], _: Translate) -> tuple[str, str]:
+def _side(question: Question, claim: Claim, actors: Mapping[str, Actor], words: Wording) -> tuple[str, str]:
     """'The mayor: yes' and its date words."""
     actor = actors.get(claim.actor)
     name = actor.name if actor is not None else claim.actor
     if question.kind is QuestionKind.choice:
         value = f"'{option_label(question, claim.value.option or '')}'"
     else:
-        value = format_value(claim.value, question, with_period=False)
-    return f"{name}: {value}", when_words(claim, _)
+        value = words.value(claim.value, question, with_period=False)
+    return f"{name}: {value}", when_words(claim, words)
 
 
-def _reason_words(question: Question, later: Claim, reason: Reason, _: Translate) -> str:
+def _reason_words(question: Question, later: Claim, reason: Reason, words: Wording) -> str:
+    _ = words.translate
     if reason == "falls":
         return _(", but the count can only grow")
     if reason == "too-fast":
         growth = question.max_growth_per_day or 0.0
-        per_day = f"{format_number(growth)} {unit_of(later.value, question)}".strip()
+        per_day = f"{words.number(growth)} {unit_of(later.value, question)}".strip()
         return _(", more than the count can grow at {per_day} a day").format(per_day=per_day)
     if reason == "excludes":
         return _(", answers that exclude each other")
     if reason == "one-way":
         after, before = ("yes", "no") if question.one_way is Direction.no_to_yes else ("no", "yes")
+        after, before = words.answer(after), words.answer(before)
         return _(", but once {after}, the answer cannot go back to {before}").format(
             after=after, before=before
         )

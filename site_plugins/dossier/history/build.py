@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any, get_args
 
 from ..reading.load import load_text
+from ..records.values import N_
 from .git import Version, read_versions
 from .model import Entry, Event, History, Kind, Withdrawn
-from .words import Context, correction, describe
+from .words import Context, Phrase, changes, correction, phrase
 
 Records = dict[str, Mapping[str, Any]]
 _SECTIONS: dict[Kind, str] = {"claim": "claims", "question": "questions", "source": "sources"}
@@ -75,25 +76,34 @@ class _Walk:
             before = old.get(record_id)
             if record_id in earlier_of:
                 earlier = earlier_of[record_id]
-                changes = [
-                    f"new address (formerly {earlier})",
-                    *describe(old[earlier], record, self.context, context),
+                said = [
+                    phrase(N_("new address (formerly {old_id})"), old_id=earlier),
+                    *changes(old[earlier], record, self.context, context),
                 ]
                 line = self.line_of[(kind, earlier)]
-                self._add(line, kind, record_id, "renamed", version, record, old[earlier], changes, earlier)
+                self._add(line, kind, record_id, "renamed", version, record, old[earlier], said, earlier)
             elif before is None:
                 line = len(self.lines)
                 self.lines.append([])
-                self._add(line, kind, record_id, "added", version, record, None, ["added to the dossier"])
+                self._add(
+                    line,
+                    kind,
+                    record_id,
+                    "added",
+                    version,
+                    record,
+                    None,
+                    [Phrase(N_("added to the dossier"))],
+                )
             elif before != record:
-                changes = describe(before, record, self.context, context)
-                if changes or correction(before, record):
+                said = changes(before, record, self.context, context)
+                if said or correction(before, record):
                     line = self.line_of[(kind, record_id)]
-                    self._add(line, kind, record_id, "changed", version, record, before, changes)
+                    self._add(line, kind, record_id, "changed", version, record, before, said)
         for record_id in gone:
             if record_id not in renames:
                 line = self.line_of[(kind, record_id)]
-                removal = ["removed from the dossier"]
+                removal = [Phrase(N_("removed from the dossier"))]
                 self._add(line, kind, record_id, "removed", version, old[record_id], None, removal)
                 self.id_now[line] = None
 
@@ -106,7 +116,7 @@ class _Walk:
         version: Version,
         record: Mapping[str, Any],
         before: Mapping[str, Any] | None,
-        changes: list[str],
+        said: list[Phrase],
         old_id: str | None = None,
     ) -> None:
         note = correction(before, record) if event != "removed" else None
@@ -117,7 +127,7 @@ class _Walk:
             event,
             version.commit,
             version.when,
-            tuple(changes),
+            tuple(said),
             note,
             old_id,
             title if isinstance(title, str) else record_id,

@@ -5,7 +5,10 @@ import."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .words import Phrase
 
 Kind = Literal["claim", "question", "source"]
 Event = Literal["added", "changed", "renamed", "removed"]
@@ -23,7 +26,7 @@ class Entry:
     #: the commit's date in UTC, "2024-10-23T08:00:00Z"
     when: str
     #: what changed, in readers' words ("status reported → confirmed"), in the file's order
-    changes: tuple[str, ...] = ()
+    phrases: tuple[Phrase, ...] = ()
     #: the editors' correction note, when this change is a correction
     correction: str | None = None
     #: a rename's earlier id
@@ -34,6 +37,11 @@ class Entry:
     @property
     def day(self) -> str:
         return self.when[:10]
+
+    @property
+    def changes(self) -> tuple[str, ...]:
+        """What changed, in English (the site says :attr:`phrases` in its language)."""
+        return tuple(str(p) for p in self.phrases)
 
 
 @dataclass(frozen=True)

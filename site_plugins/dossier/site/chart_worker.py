@@ -35,8 +35,9 @@ _PLACEHOLDER_RE = re.compile(r"<!--dossier-chart:([a-z0-9-]+)-->")
 class Charts:
     """Each quantity question's chart (an inline SVG) and its table of values."""
 
-    def __init__(self, index: Index, memo: dict[str, str] | None = None) -> None:
+    def __init__(self, index: Index, language: str | None = None, memo: dict[str, str] | None = None) -> None:
         self._index = index
+        self._language = language
         self._drawn: dict[str, Markup] = {}
         #: the digest of a chart's inputs -> its SVG, from earlier builds (see the module's text)
         self._memo = memo
@@ -56,7 +57,7 @@ class Charts:
         if question.kind is not QuestionKind.quantity:
             return []
         claims = self._index.claims_by_question.get(question.id, [])
-        return charts.chart_table_rows(question, claims, self._index.actors)
+        return charts.chart_table_rows(question, claims, self._index.actors, self._language)
 
     def svg(self, question: Question) -> Markup | None:
         """The chart of a quantity question's figures (None when there is nothing to plot);
@@ -67,13 +68,13 @@ class Charts:
             return Markup(_PLACEHOLDER.format(question.id))
         if question.id not in self._drawn:  # drawn once, shown on the question page and the timeline
             claims = self._index.claims_by_question.get(question.id, [])
-            svg = charts.quantity_chart_svg(question, claims, self._index.actors)
+            svg = charts.quantity_chart_svg(question, claims, self._index.actors, self._language)
             self._remember({question.id: svg})
             self._drawn[question.id] = Markup(svg)
         return self._drawn[question.id]
 
     def _key(self, question: Question) -> str:
-        digest = hashlib.sha256(question.model_dump_json().encode("utf-8"))
+        digest = hashlib.sha256(f"{self._language}\0{question.model_dump_json()}".encode())
         for claim in self._index.claims_by_question.get(question.id, []):
             digest.update(claim.model_dump_json().encode("utf-8"))
         for actor in self._index.data.actors:
@@ -103,7 +104,7 @@ class Charts:
             else:
                 jobs.append((question, index.claims_by_question.get(question.id, [])))
         if jobs:
-            self._future = self.submit(charts.draw_charts, jobs, list(index.data.actors))
+            self._future = self.submit(charts.draw_charts, jobs, list(index.data.actors), self._language)
 
     def submit(self, work: Callable[..., T], *args: Any) -> Future[T] | None:
         """Run ``work(*args)`` in the second process, after what it was given before (the

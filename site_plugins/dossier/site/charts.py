@@ -37,17 +37,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 from ..records.model import Actor, Claim, Question, date_bounds
-from ..records.values import (
-    MONTHS,
-    figure_text,
-    format_date,
-    format_number,
-    format_value,
-    quantity_bounds,
-    scope_words,
-    stated_figures,
-    unit_of,
-)
+from ..records.values import format_number, quantity_bounds, scope_words, stated_figures
+from .chart_words import MAX_LABEL, ChartWords, chart_words, short
 
 # matplotlib is imported in the functions that draw, not with this module: the pages need only
 # the tables, and a build that draws its charts in another process never loads it.
@@ -59,10 +50,10 @@ INK = "#010101"
 #: Okabe-Ito colours (safe for colour-blind readers), after the page's own text colour.
 PALETTE = (INK, "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 MARKERS = ("o", "s", "D", "P", "X", "h", "p", "*")
-#: Fonts every reader has in some form; no web fonts.
-FONTS = ["DejaVu Sans", "Helvetica", "Arial", "Liberation Sans", "sans-serif"]
+#: Fonts every reader has in some form; no web fonts. Nanum Gothic (Debian's fonts-nanum, as for
+#: the social cards) has the Hangul of a Korean site's words, which DejaVu Sans lacks.
+FONTS = ["DejaVu Sans", "Helvetica", "Arial", "Liberation Sans", "NanumGothic", "sans-serif"]
 HASH_SALT = "dossier-chart"
-MAX_LABEL = 48
 WIDTH_INCHES = 5.6  # 403 points: about a phone's width, so phones barely shrink the text
 OPEN: dict[str, Any] = {"fillstyle": "none", "linestyle": "none"}
 #: The top of a panel's scale, as a multiple of its highest figure (room for an 'at least' arrow).
@@ -139,16 +130,17 @@ def _actor_names(actors: Actors | None) -> dict[str, str]:
 
 
 def chart_table_rows(
-    question: Question, claims: Iterable[Claim], actors: Actors | None = None
+    question: Question, claims: Iterable[Claim], actors: Actors | None = None, language: str | None = None
 ) -> list[ChartRow]:
     """The rows of the table that goes with the chart: the same values, by date."""
     names = _actor_names(actors)
+    words = chart_words(language).words
     return [
         ChartRow(
             date=_as_of(claim),
-            date_text=format_date(_as_of(claim)),
+            date_text=words.date(_as_of(claim)),
             actor=names.get(claim.actor, claim.actor),
-            value=format_value(claim.value, question, with_scope=False),
+            value=words.wording.value(claim.value, question, with_scope=False),
             scope=scope_words(claim.value.scope),
             claim=claim.id,
         )
@@ -156,57 +148,37 @@ def chart_table_rows(
     ]
 
 
-def _heading(scope: str | None, unit: str, *, alone: bool, room: int = MAX_LABEL) -> str:
-    """A panel's heading: what is counted, and in what unit ('Evacuated (people)')."""
-    what = scope_words(scope) if scope else ("" if alone else "no scope given")
-    if what and unit:
-        return _short(f"{_capital(what)} ({unit})", room)
-    return _short(_capital(what or unit or "Figures"), room)
-
-
-def _capital(text: str) -> str:
-    """First letter upper case, the rest as written ('US dollars' stays 'US dollars')."""
-    return text[:1].upper() + text[1:]
-
-
-def _short(label: str, room: int = MAX_LABEL) -> str:
-    label = " ".join(label.split())
-    if len(label) > room:
-        label = label[: room - 1].rstrip() + "…"
-    # matplotlib hides legend labels that start with an underscore
-    return "\u2009" + label if label.startswith("_") else label
-
-
-def _date_formatter(multi_year: bool) -> FuncFormatter:
+def _date_formatter(multi_year: bool, words: ChartWords) -> FuncFormatter:
     from matplotlib.dates import num2date
     from matplotlib.ticker import FuncFormatter
 
     def fmt(x: float, _pos: int | None = None) -> str:
-        day = num2date(x).date()
-        text = f"{day.day} {MONTHS[day.month - 1][:3]}"
-        return f"{text} {day.year}" if multi_year else text
+        return words.tick(num2date(x).date(), multi_year)
 
     return FuncFormatter(fmt)
 
 
-def _number_formatter(x: float, _pos: int | None = None) -> str:
-    return format_number(round(x, 6))
-
-
-def quantity_chart_svg(question: Question, claims: Iterable[Claim], actors: Actors | None = None) -> str:
-    """The chart of a quantity question's figures over time, as an inline SVG element.
+def quantity_chart_svg(
+    question: Question, claims: Iterable[Claim], actors: Actors | None = None, language: str | None = None
+) -> str:
+    """The chart of a quantity question's figures over time, as an inline SVG element, in
+    ``language`` (``theme.language``; English by default).
 
     ``actors`` (a list or an id -> actor mapping) gives the names shown in the legend; without
     it the actor ids are shown.
     """
+    words = chart_words(language)
     names = _actor_names(actors)
     plotted = _plotted(claims)
     unit = question.unit or ""
     panels = _Panels.of(question, plotted, names)
     layout = _Layout.plan(len(panels.scopes), panels.labels, max(panels.tops.values()) * HEADROOM)
-    svg = _figure_svg(panels, layout, unit)
-    title = f"Figures claimed over time: {question.text}"
-    return _finish(svg, f"chart-{question.id}", title, _description(question, plotted, names, unit))
+    svg = _figure_svg(panels, layout, unit, words)
+    latest = max(plotted, key=lambda item: (item[0], item[1], item[2].id)) if plotted else None
+    first_as_of = _as_of(plotted[0][2]) if plotted else ""
+    latest_as_of = _as_of(latest[2]) if latest else ""
+    description = words.description(question, plotted, names, unit, first_as_of, latest_as_of)
+    return _finish(svg, f"chart-{question.id}", words.title(question), description)
 
 
 @dataclass(frozen=True)
@@ -237,11 +209,11 @@ class _Panels:
             in_scope = [c.value for _f, _l, c in plotted if c.value.scope == scope]
             highest = [max(stated_figures(v), default=0.0) for v in in_scope]
             tops[scope] = max(highest, default=1.0) or 1.0
-        labels = [_short(names.get(a, a)) for a in actors]
+        labels = [short(names.get(a, a)) for a in actors]
         return cls(plotted, scopes, actors, labels, styles, tops)
 
 
-def _figure_svg(panels: _Panels, layout: _Layout, unit: str) -> str:
+def _figure_svg(panels: _Panels, layout: _Layout, unit: str, words: ChartWords) -> str:
     """matplotlib's SVG document of the chart: the panels, the time axis and the legend."""
     import matplotlib
     from matplotlib.backends.backend_svg import FigureCanvasSVG
@@ -253,16 +225,16 @@ def _figure_svg(panels: _Panels, layout: _Layout, unit: str) -> str:
         FigureCanvasSVG(figure)
         axes = figure.subplots(len(scopes), 1, sharex=True, squeeze=False, gridspec_kw=layout.grid())[:, 0]
         for ax, scope in zip(axes, scopes, strict=True):
-            title = _heading(scope, unit, alone=len(scopes) == 1, room=layout.title_chars)
-            _draw_panel(ax, panels, scope, title)
-        _draw_time_axis(axes[-1], panels.plotted)
+            title = words.heading(scope, unit, alone=len(scopes) == 1, room=layout.title_chars)
+            _draw_panel(ax, panels, scope, title, words)
+        _draw_time_axis(axes[-1], panels.plotted, words)
         _draw_legend(figure, panels, layout.columns)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata=SVG_METADATA, transparent=True)
     return buffer.getvalue()
 
 
-def _draw_panel(ax: Any, panels: _Panels, scope: str | None, title: str) -> None:
+def _draw_panel(ax: Any, panels: _Panels, scope: str | None, title: str, words: ChartWords) -> None:
     """One scope's figures, on a scale of their own."""
     from matplotlib.ticker import FuncFormatter
 
@@ -274,7 +246,7 @@ def _draw_panel(ax: Any, panels: _Panels, scope: str | None, title: str) -> None
     for actor, items in by_actor.items():
         _draw(ax, items, panels.styles[actor], top * 0.1)
     ax.set_ylim(0, top * HEADROOM)
-    ax.yaxis.set_major_formatter(FuncFormatter(_number_formatter))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos=None: words.number(round(x, 6))))
     ax.grid(True, axis="y")
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
@@ -282,13 +254,13 @@ def _draw_panel(ax: Any, panels: _Panels, scope: str | None, title: str) -> None
     ax.set_title(title, loc="left")
 
 
-def _draw_time_axis(ax: Any, plotted: _Plotted) -> None:
+def _draw_time_axis(ax: Any, plotted: _Plotted, words: ChartWords) -> None:
     """The as-of dates, under the last panel (the panels share them)."""
     from matplotlib.dates import AutoDateLocator, date2num
 
     years = {d.year for f, last, _c in plotted for d in (f, last)}
     ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=6))
-    ax.xaxis.set_major_formatter(_date_formatter(len(years) > 1))
+    ax.xaxis.set_major_formatter(_date_formatter(len(years) > 1, words))
     if plotted:
         low = date2num(plotted[0][0])
         high = date2num(max(last for _f, last, _c in plotted))
@@ -297,7 +269,7 @@ def _draw_time_axis(ax: Any, plotted: _Plotted) -> None:
         # (a typo such as 0024 for 2024 is a valid date, far from the others).
         first_day, last_day = date2num(_dt.date(1, 1, 1)), date2num(_dt.date(9999, 12, 31))
         ax.set_xlim(max(low - pad, first_day), min(high + pad, last_day))
-    ax.set_xlabel("As-of date" + (f" ({next(iter(years))})" if len(years) == 1 else ""))
+    ax.set_xlabel(words.axis(years))
 
 
 def _draw_legend(figure: Any, panels: _Panels, columns: int) -> None:
@@ -419,42 +391,6 @@ def _anchor(value: Any) -> float:
     return next(iter(stated_figures(value)), 0.0)
 
 
-def _description(question: Question, plotted: _Plotted, names: dict[str, str], unit: str) -> str:
-    if not plotted:
-        return "No figures have been claimed yet."
-    actors = list(dict.fromkeys(names.get(c.actor, c.actor) for _f, _l, c in plotted))
-    stated: dict[str | None, list[float]] = {}
-    for _f, _l, c in plotted:
-        stated.setdefault(c.value.scope, []).extend(stated_figures(c.value))
-    latest = max(plotted, key=lambda item: (item[0], item[1], item[2].id))[2]
-    first, last = _as_of(plotted[0][2]), _as_of(latest)
-    if len(actors) <= 3:
-        who = " and ".join([", ".join(actors[:-1]), actors[-1]] if len(actors) > 1 else actors)
-    else:
-        who = f"{len(actors)} different people and bodies"
-    span = f"dated {format_date(first)}" + ("" if first == last else f" to {format_date(last)}")
-    parts = [f"{len(plotted)} {'figure' if len(plotted) == 1 else 'figures'} claimed by {who}, {span}."]
-    unit_text = f" {unit}" if unit else ""
-    order = {scope: i for i, scope in enumerate(question.scopes)}
-    for scope in sorted(stated, key=lambda s: (s is None, order.get(s or "", len(order)), s or "")):
-        low, high = min(stated[scope]), max(stated[scope])
-        label = (
-            f"{_capital(scope_words(scope))}: " if scope else ("Other figures: " if len(stated) > 1 else "")
-        )
-        spread = format_number(low) if low == high else f"from {format_number(low)} to {format_number(high)}"
-        parts.append(f"{label}{spread}{unit_text}.")
-    parts.append(
-        f"Latest: {figure_text(latest.value)}"
-        + (f" {unit_of(latest.value, question)}" if unit_of(latest.value, question) else "")
-        + f", according to {names.get(latest.actor, latest.actor)}."
-    )
-    parts.append(
-        "Points are exact figures, vertical bars ranges, and arrows open-ended figures "
-        "(up for 'at least', down for 'as many as'). The table with the chart lists every value."
-    )
-    return " ".join(parts)
-
-
 _ROOT = re.compile(r"<svg\b[^>]*>")
 _VIEWBOX = re.compile(r'viewBox="([^"]+)"')
 
@@ -486,9 +422,11 @@ def _finish(svg: str, prefix: str, title: str, description: str) -> str:
     return head + svg.rstrip() + "\n"
 
 
-def draw_charts(jobs: Sequence[tuple[Question, Sequence[Claim]]], actors: Sequence[Actor]) -> dict[str, str]:
+def draw_charts(
+    jobs: Sequence[tuple[Question, Sequence[Claim]]], actors: Sequence[Actor], language: str | None = None
+) -> dict[str, str]:
     """:func:`quantity_chart_svg` of each (question, its claims): question id -> SVG.
 
     A top-level function of plain data, so that a build can run it in another process.
     """
-    return {question.id: quantity_chart_svg(question, claims, actors) for question, claims in jobs}
+    return {question.id: quantity_chart_svg(question, claims, actors, language) for question, claims in jobs}

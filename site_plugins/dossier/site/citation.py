@@ -41,7 +41,8 @@ class Citation:
         parts = [f"“{title}” {self.dossier}."]
         if self.publisher and self.publisher != self.dossier:
             parts.append(f"{self.publisher},")
-        parts.append(f"{date_text(self.date)}.")
+        date = date_text(self.date)
+        parts.append(date if date.endswith(".") else f"{date}.")  # "22 листопада 2026 р." has its own
         if self.url:
             parts.append(self.url)
         return " ".join(parts)

@@ -46,6 +46,8 @@ def environment(language: str | None = None) -> jinja2.Environment:
     env.filters["date_text"] = words.date
     env.filters["number"] = words.number
     tr = words.gettext
+    terms = {} if words.english else history_terms(tr)
+    env.filters["said"] = lambda phrases: "; ".join(p.say(words.wording, terms) for p in phrases)
     env.globals.update(
         CLAIM_STATUS_TEXT=_translated(texts.CLAIM_STATUS_TEXT, tr),
         QUESTION_STATUS_TEXT=_translated(texts.QUESTION_STATUS_TEXT, tr),
@@ -53,6 +55,11 @@ def environment(language: str | None = None) -> jinja2.Environment:
         CREDIBILITY_TEXT=_translated(texts.CREDIBILITY_TEXT, tr),
         SOURCE_KIND_TEXT=_translated(texts.SOURCE_KIND_TEXT, tr),
         CONFLICT_KIND_TEXT=_translated(texts.CONFLICT_KIND_TEXT, tr),
+        ACTOR_KIND_TEXT=_translated(texts.ACTOR_KIND_TEXT, tr),
+        SOURCE_KIND_NAME=_translated(texts.SOURCE_KIND_NAME, tr),
+        CONFIDENCE_TEXT=_translated(texts.CONFIDENCE_TEXT, tr),
+        KIND_TEXT=_translated(texts.RECORD_KIND_TEXT, tr),
+        DOWNLOAD_TEXT=_translated(texts.DOWNLOAD_TEXT, tr),
         QUESTION_GROUP_HEADING=_translated(texts.QUESTION_GROUP_HEADING, tr),
         STATUS_LABEL=_translated(texts.STATUS_LABEL, tr),
         STATUS_COUNT_WORD=_translated(texts.STATUS_COUNT_WORD, tr),
@@ -70,14 +77,31 @@ def _translated(words: Mapping[K, str], gettext: Callable[[str], str]) -> dict[K
     return {key: gettext(text) for key, text in words.items()}
 
 
+def history_terms(gettext: Callable[[str], str]) -> dict[str, dict[str, str]]:
+    """The vocabularies' words in the site's language, for the history's changes of status,
+    kind and confidence (English keeps the words as the records have them)."""
+    kinds = {**texts.SOURCE_KIND_NAME, **texts.ACTOR_KIND_TEXT, **texts.QUESTION_KIND_NAME}
+    return {
+        "status": _translated(texts.STATUS_LABEL, gettext),
+        "kind": _translated(kinds, gettext),
+        "confidence": _translated(texts.CONFIDENCE_TEXT, gettext),
+    }
+
+
 def front_matter(
-    title: str, *, description: str | None = None, tags: Iterable[str] = (), hide: Iterable[str] = ()
+    title: str,
+    *,
+    description: str | None = None,
+    tags: Iterable[str] = (),
+    hide: Iterable[str] = (),
+    search_exclude: bool = False,
 ) -> Markup:
     """YAML front matter; text is HTML-escaped (the theme prints it raw) and JSON-quoted.
 
     ``tags`` are the records' tag ids, written as their readable names (Material's tags plugin
     shows the name and makes the id again for its anchor); ``hide`` names what Material leaves
-    out of the page (``navigation``, ``toc``, ``tags``)."""
+    out of the page (``navigation``, ``toc``, ``tags``); ``search_exclude`` leaves the page out
+    of the search index."""
     lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
     if description:
         lines.append(f"description: {json.dumps(html.escape(description), ensure_ascii=False)}")
@@ -89,6 +113,8 @@ def front_matter(
     if hidden:
         lines.append("hide:")
         lines.extend(f"  - {name}" for name in hidden)
+    if search_exclude:
+        lines.extend(["search:", "  exclude: true"])
     lines.append("---")
     return Markup("\n".join(lines) + "\n")
 

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from ..history.model import Entry, History
 from ..records.index import Index
 from .environment import front_matter, shorten
+from .i18n import Words
 from .layout import Layout
 from .options import SiteOptions
 
@@ -28,7 +29,6 @@ CHANGES = "changes.md"
 #: The feeds are at the top of the site: Material fetches the sitemap.xml beside the address of
 #: every <link rel="alternate"> (for its language selector), and there is one there.
 FEED = "feed.xml"
-KIND_TEXT = {"claim": "Claim", "question": "Question", "source": "Source"}
 #: Characters XML 1.0 does not allow (a feed reader refuses the whole feed for one of them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -42,8 +42,9 @@ def question_feed(question_id: str) -> str:
 class HistoryPages:
     """The history's pages and files for one build."""
 
-    def __init__(self, history: History, index: Index, options: SiteOptions) -> None:
+    def __init__(self, history: History, index: Index, options: SiteOptions, words: Words | None = None) -> None:
         self.history = history
+        self.words = words or Words(options.language)
         self.index = index
         self.options = options
         self.layout: Layout = options.layout
@@ -92,14 +93,14 @@ class HistoryPages:
                 CHANGES,
                 search_view=False,
                 front=front_matter(
-                    "What changed", description="Every change to the dossier's records, newest first."
+                    self.words.gettext("What changed"),
+                    description=self.words.gettext("Every change to the dossier's records, newest first."),
                 ),
                 days=days,
                 shown=min(len(self.history.entries), PAGE_ENTRIES),
                 total=len(self.history.entries),
                 href=self.href(CHANGES),
                 feed=self.layout.link(CHANGES, FEED) if self.feeds else None,
-                KIND_TEXT=KIND_TEXT,
             )
         }
         notes = {w.claim: w.note for w in self.index.data.withdrawn}
@@ -109,7 +110,10 @@ class HistoryPages:
                 "withdrawn.md.j2",
                 src,
                 search_view=False,
-                front=front_matter(f"Withdrawn: {shorten(gone.statement)}", hide=["navigation"]),
+                front=front_matter(
+                    self.words.gettext("Withdrawn: %(statement)s") % {"statement": shorten(gone.statement)},
+                    hide=["navigation"],
+                ),
                 gone=gone,
                 note=notes.get(claim_id),
                 changes=self.layout.link(src, CHANGES),
@@ -162,7 +166,6 @@ class HistoryPages:
             updated=newest or "1970-01-01T00:00:00Z",
             items=items,
             xml=xml_text,
-            KIND_TEXT=KIND_TEXT,
         )
         return xml.encode("utf-8")
 
@@ -172,12 +175,19 @@ class HistoryPages:
         question page) for a page's head; empty without feeds."""
         if not self.feeds:
             return ""
-        links = [(f"{self.site_url}/{FEED}", f"{self.options.site_name}: what changed")]
+        gettext = self.words.gettext
+        links = [
+            (
+                f"{self.site_url}/{FEED}",
+                gettext("%(site)s: what changed") % {"site": self.options.site_name},
+            )
+        ]
         questions_dir = self.layout.questions_dir + "/"
         if src and src.startswith(questions_dir) and src.endswith(".md"):
             question = self.index.questions.get(src[len(questions_dir) : -len(".md")])
             if question is not None:
-                links.append((f"{self.site_url}/{question_feed(question.id)}", f"What changed: {question.text}"))
+                title = gettext("What changed: %(question)s") % {"question": question.text}
+                links.append((f"{self.site_url}/{question_feed(question.id)}", title))
         return "".join(
             Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">').format(title, href)
             for href, title in links

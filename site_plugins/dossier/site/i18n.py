@@ -21,13 +21,16 @@ import datetime as dt
 import gettext
 import io
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
 from ..records import values
 
 DOMAIN = "dossier"
+#: Where a language's long dates end in an abbreviation, which a sentence's full stop would
+#: double ("… 23 жовтня 2024 р.."): the word in full, as its newsrooms write it.
+SPELLED_OUT: dict[str, tuple[str, str]] = {"uk": ("\u202fр.", "\xa0року")}
 #: The language the templates and the code are written in.
 SOURCE_LANGUAGE = "en"
 
@@ -86,6 +89,13 @@ class Words:
         self.gettext: Callable[[str], str] = self._translations.gettext
         self.ngettext: Callable[[str, str, int], str] = self._translations.ngettext
 
+    @cached_property
+    def wording(self) -> values.Wording:
+        """Values, figures and periods in this language (see :class:`~..records.values.Wording`)."""
+        if self.english:
+            return values.ENGLISH
+        return values.Wording(self.gettext, self.date, self.number)
+
     def date(self, text: str) -> str:
         """A date as editors write it (``2024-10-23``, ``2024-10``, ``2024``), in words."""
         if self.english:
@@ -96,12 +106,15 @@ class Words:
         try:
             numbers = [int(p) for p in parts]
             if len(numbers) == 3:
-                return format_date(dt.date(*numbers), format="long", locale=self.language)
-            if len(numbers) == 2:
-                return format_skeleton("yMMMM", dt.date(numbers[0], numbers[1], 1), locale=self.language)
+                said = format_date(dt.date(*numbers), format="long", locale=self.language)
+            elif len(numbers) == 2:
+                said = format_skeleton("yMMMM", dt.date(numbers[0], numbers[1], 1), locale=self.language)
+            else:
+                return text
         except (ValueError, TypeError, LookupError):
             return text
-        return text
+        short, full = SPELLED_OUT.get(self.language.split("_")[0], ("", ""))
+        return said[: -len(short)] + full if short and said.endswith(short) else said
 
     def number(self, value: float) -> str:
         """A number with the language's separators."""

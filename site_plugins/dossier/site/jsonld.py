@@ -4,7 +4,8 @@ Google's fact-check markup requires ``claimReviewed``, ``reviewRating`` (with ``
 ``bestRating``, ``worstRating`` and ``alternateName``), ``url``, ``author`` and, recommended,
 ``datePublished`` and ``itemReviewed`` (a ``Claim`` with its ``author``, ``datePublished`` and
 ``appearance``). The rating is the claim's status on a 1-5 scale (:data:`RATINGS`): it says how
-far the claim is borne out, with the status label as ``alternateName``.
+far the claim is borne out, with the status label as ``alternateName``, in the site's language
+(``gettext``: the rating names are marked for the catalogues).
 
 The JSON is embedded in ``<script type="application/ld+json">``: :func:`script_json` escapes
 ``<``, ``>`` and ``&`` so that no editor text can close the script element. No MkDocs import.
@@ -13,28 +14,30 @@ The JSON is embedded in ``<script type="application/ld+json">``: :func:`script_j
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
 
 from ..records.index import Index
 from ..records.model import Actor, Claim, ClaimStatus, Source
+from .i18n import N_
 
 #: status -> (ratingValue on 1..5, alternateName)
 RATINGS: dict[ClaimStatus, tuple[int, str]] = {
-    ClaimStatus.confirmed: (5, "Confirmed"),
-    ClaimStatus.reported: (4, "Reported, not independently confirmed"),
-    ClaimStatus.unverified: (3, "Unverified"),
-    ClaimStatus.disputed: (2, "Disputed"),
-    ClaimStatus.denied: (2, "Denied by the party concerned"),
-    ClaimStatus.superseded: (2, "Superseded by a later claim"),
-    ClaimStatus.retracted: (1, "Retracted"),
+    ClaimStatus.confirmed: (5, N_("Confirmed")),
+    ClaimStatus.reported: (4, N_("Reported, not independently confirmed")),
+    ClaimStatus.unverified: (3, N_("Unverified")),
+    ClaimStatus.disputed: (2, N_("Disputed")),
+    ClaimStatus.denied: (2, N_("Denied by the party concerned")),
+    ClaimStatus.superseded: (2, N_("Superseded by a later claim")),
+    ClaimStatus.retracted: (1, N_("Retracted")),
 }
 
 
-def _actor(actor: Actor | None) -> dict[str, Any]:
+def _actor(actor: Actor | None, gettext: Callable[[str], str]) -> dict[str, Any]:
     if actor is None:
-        return {"@type": "Organization", "name": "unknown"}
+        return {"@type": "Organization", "name": gettext("unknown")}
     kind = "Person" if actor.kind == "person" else "Organization"
     out: dict[str, Any] = {"@type": kind, "name": actor.name}
     if kind == "Person" and actor.role:
@@ -59,7 +62,13 @@ def _appearance(source: Source) -> dict[str, Any]:
 
 
 def claim_review(
-    claim: Claim, index: Index, *, page_url: str, publisher: str, site_url: str | None
+    claim: Claim,
+    index: Index,
+    *,
+    page_url: str,
+    publisher: str,
+    site_url: str | None,
+    gettext: Callable[[str], str] = str,
 ) -> dict[str, Any]:
     """The ``ClaimReview`` object for one claim page."""
     sources = index.sources
@@ -86,11 +95,11 @@ def claim_review(
             "ratingValue": rating,
             "bestRating": 5,
             "worstRating": 1,
-            "alternateName": label,
+            "alternateName": gettext(label),
         },
         "itemReviewed": {
             "@type": "Claim",
-            "author": _actor(index.actors.get(claim.actor)),
+            "author": _actor(index.actors.get(claim.actor), gettext),
             "datePublished": claim.made,
             "appearance": appearances,
         },

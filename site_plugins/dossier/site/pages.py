@@ -44,7 +44,7 @@ from .options import SiteOptions
 from .reuse import CachedMacros, PageInputs, RenderCache, Rendered
 from .sanitise import MARKDOWN_FIELDS
 from .share import Share
-from .texts import DOWNLOAD_TEXT, QUESTION_ORDER, STATUS_LABEL
+from .texts import LISTING_FRONT, NOT_FOUND_HEADING, NOT_FOUND_TEXT, QUESTION_ORDER, STATUS_LABEL
 from .view import View
 
 #: The marker in the home page where the "What we know" section goes.
@@ -53,6 +53,8 @@ WHAT_WE_KNOW_MARKER = "<!-- dossier:what-we-know -->"
 #: the filters): without JavaScript they are taken out, and what they filter is shown whole.
 #: With it they are there from the first paint, so that nothing moves when the scripts arrive.
 NO_SCRIPT_STYLE = "<noscript><style>.dossier-needs-js{display:none!important}</style></noscript>"
+#: The heading of Material's error page ("404.html"), which the theme writes in English.
+THEME_NOT_FOUND = "<h1>404 - Not found</h1>"
 #: The files of the package's ``assets`` folder the pages use, published under ``assets_dir``.
 ASSETS = (
     "dossier.css",
@@ -82,18 +84,15 @@ class DossierSite:
         self.layout = options.layout
         self.index = Index(data)
         self.words = Words(options.language)
-        self.analysis = conflicts.analyse(self.index, self.words.gettext)
-        self.charts = Charts(self.index, cache.charts if cache is not None else None)
-        self.view = View(
-            self.index, self.analysis, options, self.charts, line_of or (lambda _path: None), history
-        )
+        self.analysis = conflicts.analyse(self.index, self.words.wording)
+        self.charts = Charts(self.index, options.language, cache.charts if cache is not None else None)
+        lines = line_of or (lambda _path: None)
+        self.view = View(self.index, self.analysis, options, self.charts, lines, history, self.words)
         self._reference = reference_markdown
-        self.share = Share(
-            self.index, options, lambda actor_id: _actor_name(self.index.actors.get(actor_id)), self.words.date
-        )
+        self.share = Share(self.index, options, self._actor_name, self.words.date)
         self._env = environment(options.language)
         self._status_label = {key: self.words.gettext(text) for key, text in STATUS_LABEL.items()}
-        self.history_pages = HistoryPages(self.view.history, self.index, options)
+        self.history_pages = HistoryPages(self.view.history, self.index, options, self.words)
         self._downloads: dict[str, bytes] | None = None
         #: src -> the HTML fragments of a generated page (see :mod:`.stash`)
         self._fragments: dict[str, list[str]] = {}
@@ -223,6 +222,7 @@ class DossierSite:
                 page_url=page_url,
                 publisher=self.options.site_name,
                 site_url=self.options.site_url,
+                gettext=self.words.gettext,
             )
             ld = script_json(review)
         actor = self.index.actors.get(claim.actor)
@@ -231,12 +231,7 @@ class DossierSite:
             here,
             one_search_entry=True,
             key=key,
-            front=front_matter(
-                shorten(claim.statement),
-                description=shorten(f"{_actor_name(actor)}, {claim.made}: {claim.statement}", 160),
-                tags=claim.tags,
-                hide=["tags"],  # the template shows them, with their names, under the verdict
-            ),
+            front=_claim_front(claim, self._actor_name(actor), self.words),
             claim=claim,
             question=self.index.questions[claim.question],
             actor=actor,
@@ -262,7 +257,7 @@ class DossierSite:
             key=key,
             front=front_matter(
                 question.text,
-                description=f"What we know: {question.text}",
+                description=self.words.gettext("What we know: %(question)s") % {"question": question.text},
                 tags=question.tags,
                 hide=["tags"],
             ),
@@ -275,7 +270,8 @@ class DossierSite:
     def what_we_know(self, here: str = "index.md") -> str:
         """The home page's "What we know" section (raw HTML for the marker's place)."""
         # One page, read whole by search.
-        return self._render_page("what_we_know.md.j2", here, search_view=False, groups=_grouped(self.data.questions))
+        groups = _grouped(self.data.questions)
+        return self._render_page("what_we_know.md.j2", here, search_view=False, groups=groups)
 
     def assets(self) -> dict[str, bytes]:
         """Asset path (under ``assets_dir``) -> bytes: the pages' stylesheet and scripts."""
@@ -322,18 +318,19 @@ class DossierSite:
         for question in self.data.questions:
             out[layout.question(question.id)] = self.question_page(question)
         listings: list[tuple[str, str, dict[str, Any]]] = [
-            (layout.questions_index, "questions_index.md.j2", {"groups": _grouped(self.data.questions)}),
-            (layout.sources, "sources.md.j2", {"origins": _origin_groups(self.index)}),
-            (layout.actors, "actors.md.j2", {"actors": _actors_by_name(self.data.actors)}),
-            (layout.conflicts, "conflicts.md.j2", _conflict_filters(self.index, self.analysis)),
-            (layout.timeline, "timeline.md.j2", {}),
-            (layout.downloads, "downloads.md.j2", {"files": _download_rows(self.downloads())}),
+            (layout.questions_index, "questions_index", {"groups": _grouped(self.data.questions)}),
+            (layout.sources, "sources", {"origins": _origin_groups(self.index)}),
+            (layout.actors, "actors", {"actors": _actors_by_name(self.data.actors)}),
+            (layout.conflicts, "conflicts", _conflict_filters(self.index, self.analysis, self._actor_name)),
+            (layout.timeline, "timeline", {}),
+            (layout.downloads, "downloads", {"files": _download_rows(self.downloads())}),
         ]
-        for src, template, extra in listings:
-            out[src] = self._render_page(template, src, **extra)
+        for src, name, extra in listings:
+            front = _listing_front(name, self.words)
+            out[src] = self._render_page(f"{name}.md.j2", src, front=front, **extra)
         for src, markdown in self.history_pages.markdown_pages(self._render_page).items():
             out.setdefault(src, markdown)
-        out[layout.tags] = self._render("tags.md.j2", layout.tags)
+        out[layout.tags] = self._render("tags.md.j2", layout.tags, front=_listing_front("tags", self.words))
         if self._reference:
             out[layout.reference] = self._render(
                 "reference.md.j2",
@@ -342,6 +339,11 @@ class DossierSite:
                 markdown_fields=MARKDOWN_FIELDS,
             )
         return out
+
+    def _actor_name(self, actor: Actor | str | None) -> str:
+        """An actor's name (given the actor or its id), or "unknown" in the site's language."""
+        found = self.index.actors.get(actor) if isinstance(actor, str) else actor
+        return found.name if found else self.words.gettext("unknown")
 
     def history_files(self) -> dict[str, bytes]:
         """Site path -> bytes: the redirects of renamed claims and the feeds of changes."""
@@ -362,6 +364,32 @@ class DossierSite:
                 return self.view.question_edit_url(question_id)
         return self.options.edit_base
 
+
+def error_page(page: str, words: Words) -> str:
+    """The theme's error page for readers ("404.html"), its words in the site's language (an
+    English site keeps the theme's)."""
+    if words.english or THEME_NOT_FOUND not in page:
+        return page
+    said = Markup("<h1>{}</h1>\n<p>{}</p>").format(
+        words.gettext(NOT_FOUND_HEADING), words.gettext(NOT_FOUND_TEXT)
+    )
+    return page.replace(THEME_NOT_FOUND, said, 1)
+
+
+def _listing_front(name: str, words: Words) -> Markup:
+    """A listing page's front matter, in the site's language."""
+    title, description = (words.gettext(text) for text in LISTING_FRONT[name])
+    hide = {"conflicts": ["navigation", "toc"], "timeline": ["toc"]}.get(name, [])
+    return front_matter(title, description=description, hide=hide, search_exclude=name == "tags")
+
+
+def _claim_front(claim: Claim, actor: str, words: Words) -> Markup:
+    """A claim page's front matter: its statement, and as its description who said it, when
+    and what (cut to 160 characters)."""
+    said = {"actor": actor, "date": words.date(claim.made), "statement": claim.statement}
+    description = shorten(words.gettext("%(actor)s, %(date)s: %(statement)s") % said, 160)
+    # The template shows the tags, with their names, under the verdict.
+    return front_matter(shorten(claim.statement), description=description, tags=claim.tags, hide=["tags"])
 
 
 # -- what the listing pages show ---------------------------------------------------------
@@ -386,13 +414,15 @@ def _actors_by_name(actors: list[Actor]) -> list[Actor]:
     return sorted(actors, key=lambda a: (a.name.casefold(), a.id))
 
 
-def _conflict_filters(index: Index, analysis: conflicts.Analysis) -> dict[str, Any]:
+def _conflict_filters(
+    index: Index, analysis: conflicts.Analysis, actor_name: Callable[[str], str]
+) -> dict[str, Any]:
     rows = list(analysis.conflicts)
     position = index.question_position
     question_ids = sorted({c.question for c in rows}, key=lambda q: (position.get(q, len(position)), q))
     actor_ids = sorted(
         {index.claims[x].actor for c in rows for x in (c.a, c.b)},
-        key=lambda a: (_actor_name(index.actors.get(a)).casefold(), a),
+        key=lambda a: (actor_name(a).casefold(), a),
     )
     return {
         "rows": rows,
@@ -407,11 +437,5 @@ def _download_rows(files: dict[str, bytes]) -> list[dict[str, Any]]:
     rows = []
     for name, content in files.items():
         stem, _, fmt = name.rpartition(".")
-        rows.append(
-            {"name": name, "format": fmt.upper(), "what": DOWNLOAD_TEXT.get(stem, stem), "size": len(content)}
-        )
+        rows.append({"name": name, "format": fmt.upper(), "stem": stem, "size": len(content)})
     return rows
-
-
-def _actor_name(actor: Actor | None) -> str:
-    return actor.name if actor else "unknown"

@@ -11,6 +11,12 @@ from __future__ import annotations
 from ..records.model import QuestionStatus
 from .i18n import N_
 
+
+def vocabulary(*words: str) -> dict[str, str]:
+    """A vocabulary whose English words are the records' own: each word -> itself, marked."""
+    return {word: word for word in words}
+
+
 CLAIM_STATUS_TEXT: dict[str, str] = {
     "confirmed": N_("borne out by independent evidence or by the party concerned"),
     "reported": N_("reported by a credible source, not independently confirmed"),
@@ -54,11 +60,44 @@ CONFLICT_KIND_TEXT: dict[str, str] = {
     "choice": N_("answers that exclude each other"),
     "declared": N_("linked by the editors"),
 }
+#: The short name of each kind of source, as the bibliography shows it beside its meaning.
+SOURCE_KIND_NAME = vocabulary(N_("original"), N_("wire"), N_("republication"), N_("official"), N_("aggregator"))
+#: The kinds of question, as the history of a question names them.
+QUESTION_KIND_NAME: dict[str, str] = {"quantity": N_("quantity"), "yes-no": N_("yes or no"), "choice": N_("choice")}
+#: The confidence words (the intelligence community's scale), as a claim page shows them.
+CONFIDENCE_TEXT = vocabulary(
+    N_("almost no chance"),
+    N_("very unlikely"),
+    N_("unlikely"),
+    N_("roughly even chance"),
+    N_("likely"),
+    N_("very likely"),
+    N_("almost certain"),
+)
+#: What kind of person or body an actor is, where the records give no role or affiliation.
+ACTOR_KIND_TEXT = vocabulary(N_("person"), N_("organisation"), N_("government"), N_("agency"), N_("media"))
+#: The name of each kind of record, as the page of changes and the feeds show it.
+RECORD_KIND_TEXT: dict[str, str] = {"claim": N_("Claim"), "question": N_("Question"), "source": N_("Source")}
 DOWNLOAD_TEXT: dict[str, str] = {
     "claims": N_("every claim with its question, actor, value, status and citations"),
     "sources": N_("the bibliography: every source with outlet, headline, byline, date and grade"),
     "conflicts": N_("the contradiction table: every pair of conflicting claims, why, and its status"),
 }
+#: The listing pages' titles and descriptions (their headings are in their templates).
+LISTING_FRONT: dict[str, tuple[str, str]] = {
+    "questions_index": (N_("Questions and claims"), N_("Every question the dossier answers, and every claim that answers it.")),
+    "sources": (N_("Sources"), N_("The documents the dossier's claims are cited from, and the claims citing each.")),
+    "actors": (N_("Who said what"), N_("Every person and body whose claims the dossier records, with their claims.")),
+    "conflicts": (N_("Contradiction table"), N_("Every pair of claims in the dossier that cannot both be true, and why.")),
+    "timeline": (N_("Timeline"), N_("Every claim of the dossier in one chronology, by the date it was made.")),
+    "downloads": (N_("Downloads"), N_("The dossier's data for re-use: claims, sources and conflicts as JSON and CSV.")),
+    "tags": (N_("Tags"), N_("Claims and questions by tag.")),
+}
+#: The title of a heading's permanent link (Markdown's toc), which Markdown writes in English.
+PERMALINK_TITLE = N_("Permanent link")
+#: The reader's error page: its heading and what it says (the theme's own is in English).
+NOT_FOUND_HEADING = N_("404 - Page not found")
+NOT_FOUND_TEXT = N_("There is no page at this address. The site's pages are listed in its menu.")
 #: The order of the question groups on the home page and the questions index.
 QUESTION_ORDER = (QuestionStatus.disputed, QuestionStatus.open, QuestionStatus.settled)
 #: The home page's heading of each group of questions.

@@ -21,6 +21,7 @@ from ..records.index import Index, claim_order
 from ..records.model import Claim, Question, QuestionKind, Source, date_mid
 from . import charts, texts
 from .chart_worker import Charts
+from .i18n import Words
 from .options import SiteOptions
 from .sentences import first_sentence
 
@@ -38,8 +39,10 @@ class View:
         charts: Charts,
         line_of: LineOf,
         history: History | None = None,
+        words: Words | None = None,
     ) -> None:
         self._index = index
+        self._words = words or Words(options.language)
         self._analysis = analysis
         self._options = options
         self._charts = charts
@@ -71,20 +74,25 @@ class View:
 
     def value_text(self, claim: Claim) -> str:
         question = self.questions.get(claim.question)
-        return values.format_value(claim.value, question) if question else ""
+        return self._words.wording.value(claim.value, question) if question else ""
 
     def value_range(self, question: Question) -> str:
         """The spread of the values claimed for ``question``, in words."""
+        words = self._words
         claims = self.claims_by_question.get(question.id, [])
         if not claims:
-            return "no claims yet"
+            return words.gettext("no claims yet")
         if question.kind is QuestionKind.quantity:
-            return values.figures_range(question, [c.value for c in claims])
+            return words.wording.figures_range(question, [c.value for c in claims])
         counts: dict[str, int] = defaultdict(int)
         for c in claims:
             counts[self.value_text(c)] += 1
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        return ", ".join(f"{label} ({n} {'claim' if n == 1 else 'claims'})" for label, n in ordered)
+        return ", ".join(
+            words.ngettext("%(label)s (%(num)s claim)", "%(label)s (%(num)s claims)", n)
+            % {"label": label, "num": words.number(n)}
+            for label, n in ordered
+        )
 
     def claim_updated(self, claim: Claim) -> str:
         """When the claim last changed: from history where it has any, else the record's

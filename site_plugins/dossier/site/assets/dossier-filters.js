@@ -6,7 +6,8 @@
    any element whose [data-filter-item] descendants are the items. Each select's
    data-filter names the item attribute it matches (data-question, data-actors, ...; a
    space-separated list matches any of its words). A [data-filter-group] with no item left
-   is hidden with its heading. */
+   is hidden with its heading. The count says what is shown in the page's language: its
+   data-words, "%(shown)s of %(total)s shown" in that language. */
 (function () {
   "use strict";
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
@@ -38,7 +39,13 @@
       each(groups, function (group) {
         group.hidden = !group.querySelector("[data-filter-item]:not([hidden])");
       });
-      if (count) count.textContent = shown + " of " + items.length + " shown";
+      if (count) {
+        var lang = document.documentElement.lang || undefined;
+        var words = count.getAttribute("data-words") || "%(shown)s of %(total)s shown";
+        count.textContent = words
+          .replace("%(shown)s", shown.toLocaleString(lang))
+          .replace("%(total)s", items.length.toLocaleString(lang));
+      }
     }
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
