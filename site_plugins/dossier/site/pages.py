@@ -41,7 +41,8 @@ from .jsonld import claim_review, script_json
 from .i18n import Words
 from .layout import Links
 from .options import SiteOptions
-from .reuse import CachedMacros, PageInputs, RenderCache, Rendered
+from .fragments import Fragments
+from .reuse import CachedMacros, PageInputs, RenderCache
 from .sanitise import MARKDOWN_FIELDS
 from .share import Share
 from .texts import LISTING_FRONT, NOT_FOUND_HEADING, NOT_FOUND_TEXT, QUESTION_ORDER, STATUS_LABEL
@@ -63,7 +64,6 @@ ASSETS = (
     "vendor/tablesort/LICENCE",
 )
 
-_SECTION_HEADING = re.compile(r"<h([2-6])\b[^>]*>.*?</h\1>", re.DOTALL)
 
 
 class DossierSite:
@@ -94,19 +94,11 @@ class DossierSite:
         self._status_label = {key: self.words.gettext(text) for key, text in STATUS_LABEL.items()}
         self.history_pages = HistoryPages(self.view.history, self.index, options, self.words)
         self._downloads: dict[str, bytes] | None = None
-        #: src -> the HTML fragments of a generated page (see :mod:`.stash`)
-        self._fragments: dict[str, list[str]] = {}
-        #: src -> the fragments as the search index should see them (None: as they are)
-        self._search_fragments: dict[str, list[str]] = {}
-        #: pages whose search view is one entry: their section headings are left out of it
-        self._one_search_entry: set[str] = set()
         #: under serve: the last build's pages, used again where their inputs are the same
         self._cache = cache
-        self._inputs = (
-            PageInputs(self.index, self.analysis, options, self.view.history, line_of or (lambda _path: None))
-            if cache is not None
-            else None
-        )
+        self._inputs = PageInputs(self.index, self.analysis, options, self.view.history, lines) if cache is not None else None
+        #: the generated pages' HTML, kept aside from Markdown
+        self.fragments = Fragments(cache)
 
     # -- rendering -----------------------------------------------------------------------
     def _render(self, template: str, here: str, **extra: Any) -> str:
@@ -123,50 +115,16 @@ class DossierSite:
             context["m"] = CachedMacros(self._env.globals["m"], self._cache, self._inputs, here)
         return self._env.get_template(template).render(context)
 
-    def _render_page(
-        self,
-        template: str,
-        here: str,
-        *,
-        search_view: bool = True,
-        one_search_entry: bool = False,
-        key: str | None = None,
-        **extra: Any,
-    ) -> str:
-        """The page's Markdown (headings and placeholders); its HTML fragments are kept for
-        :meth:`page_html` and, rendered again with ``search_view`` (which leaves out what is
-        marked data-search-exclude), for :meth:`search_html`. ``one_search_entry``: the search
-        view has no section headings, so the page is one entry of the index. ``key``: the
-        digest of the page's inputs, under which the cache keeps what was rendered."""
-        if one_search_entry:
-            self._one_search_entry.add(here)
-        markdown, self._fragments[here] = stash.split(self._render(template, here, **extra))
-        if search_view:
-            lean_markdown, lean = stash.split(self._render(template, here, search_view=True, **extra))
-            # The templates keep headings out of search_view's ifs.
-            if stash.headings(lean_markdown) != stash.headings(markdown):
-                raise AssertionError(f"{template}: the search view has other headings than the page")
-            self._search_fragments[here] = lean
-        if key is not None and self._cache is not None:
-            lean_fragments = self._search_fragments.get(here) if search_view else None
-            self._cache.put(here, Rendered(key, markdown, self._fragments[here], lean_fragments, one_search_entry))
-        return markdown
+    def _render_page(self, template: str, here: str, **extra: Any) -> str:
+        """The page's Markdown; its HTML fragments are kept (see :class:`.fragments.Fragments`)."""
+        return self.fragments.render(self._render, template, here, **extra)
 
     def _reused(self, here: str, key: str | None) -> str | None:
-        """The page's Markdown from the last build, its fragments put back (None: render it)."""
-        found = self._cache.get(here, key) if self._cache is not None and key is not None else None
-        if found is None:
-            return None
-        self._fragments[here] = found.fragments
-        if found.search_fragments is not None:
-            self._search_fragments[here] = found.search_fragments
-        if found.one_search_entry:
-            self._one_search_entry.add(here)
-        return found.markdown
+        return self.fragments.reused(here, key)
 
     def page_html(self, src: str, html: str) -> str:
         """The HTML Markdown made of a generated page, with the page's own HTML put back."""
-        return self.charts.put_in(stash.restore(html, self._fragments.get(src, ())))
+        return self.charts.put_in(self.fragments.page_html(src, html))
 
     def finish_html(self, page: str, src: str | None = None) -> str:
         """A whole page as the theme wrote it, with what a generated page needs in its head
@@ -187,19 +145,13 @@ class DossierSite:
         return self._cache.key_of(src) if self._cache is not None else None
 
     def has_fragments(self, src: str) -> bool:
-        return bool(self._fragments.get(src))
+        return self.fragments.has(src)
 
     def search_html(self, src: str, html: str) -> str | None:
         """The page as the search index should see it, or None when that is the page itself
         (as it always is without the ``search_view`` option)."""
-        lean = self._search_fragments.get(src) if self.options.search_view else None
-        if lean is None:
-            return None
-        if src in self._one_search_entry:
-            # Markdown's headings only (no fragment is in yet): the page's sections, whose text
-            # is left out of the search view anyway or joins the page's one entry (the quotes).
-            html = _SECTION_HEADING.sub("", html)
-        return self.charts.put_in(stash.restore(html, lean))
+        lean = self.fragments.search_html(src, html) if self.options.search_view else None
+        return self.charts.put_in(lean) if lean is not None else None
 
     def close(self) -> None:
         """Stop the chart process, if one runs."""
