@@ -29,6 +29,7 @@ from ..problems import Problem
 from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite
 from ..site.whitespace import squeeze
 from .atomic import AtomicSite, strict_warnings_seen
+from .card_cache import CardCache
 from .config import DossierConfig
 from .export import PageTree, export_target
 from .history import read_history
@@ -58,6 +59,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._generated: list[str] = []  # the generated pages of the last good build
         self._export: PageTree | None = None  # `dossier export`: the page tree written as it builds
         self._files: Files | None = None
+        self._cards = CardCache()  # the last site's cards (see on_pre_build)
 
     # -- lifecycle -------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -76,6 +78,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._atomic.discard()
         if self._site is not None:
             self._site.close()
+        self._cards.remove()
         # MkDocs keeps this instance for the whole process (it has on_startup): forget the command.
         self._command = "build"
         self._dirty = False
@@ -150,6 +153,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             log.info(line)  # not a warning: strict mode would fail the build and stall the server
         return None
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Before MkDocs cleans site_dir: the last site, whose unchanged cards are copied (the
+        # published one beside an atomic build, else the last build's cards, kept till on_shutdown).
+        in_place = self._site is not None and self._atomic is None and self._started
+        self._cards.before_build(config.site_dir, self._atomic.final if self._atomic else None, in_place)
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self._claims_path is not None:
             server.watch(str(self._claims_path))
@@ -175,19 +184,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(
                 File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
             )
-        for name, content in site.downloads().items():
-            files.append(File.generated(config, site.layout.download(name), content=content))
-        for name, content in site.assets().items():
-            files.append(File.generated(config, site.layout.asset(name), content=content))
-        for path, content in site.history_files().items():
-            if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
-        for path, content in site.shared_files().items():
-            files.append(File.generated(config, path, content=content))
+        _add_files(files, config, site)
         # The social cards go straight into the new site (MkDocs has cleaned it by now),
-        # copied from the published one where unchanged.
-        previous = self._atomic.final if self._atomic is not None else None
-        site.start_cards(config.site_dir, previous)
+        # copied from the last one where unchanged (see on_pre_build).
+        site.start_cards(config.site_dir, self._cards.previous)
         return files
 
     def on_page_markdown(
@@ -288,6 +288,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._built = False
         if self._atomic is not None:
             self._atomic.discard()
+
+
+def _add_files(files: Files, config: MkDocsConfig, site: DossierSite) -> None:
+    """The dossier's downloads, assets, history files and shared files (citations, embeds)."""
+    for name, content in site.downloads().items():
+        files.append(File.generated(config, site.layout.download(name), content=content))
+    for name, content in site.assets().items():
+        files.append(File.generated(config, site.layout.asset(name), content=content))
+    for path, content in site.history_files().items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=content))
+    for path, content in site.shared_files().items():
+        files.append(File.generated(config, path, content=content))
 
 
 def _problems_message(count: int, name: str) -> str:
