@@ -7,7 +7,8 @@ assets and downloads to MkDocs, fills the home page's "What we know" section, pu
 generated page's own HTML back after Markdown has run (and lets the search plugin index a lean
 copy of it), points "edit this page" at the record's line in ``claims.yaml``, adds what the
 generated pages need to the head (:meth:`DossierSite.finish_html`), takes blank lines and
-indentation out of the HTML, and makes ``mkdocs build`` atomic (:mod:`.atomic`).
+indentation out of the HTML, makes ``mkdocs build`` atomic (:mod:`.atomic`), and keeps the last
+build's social cards for a build in place, as under ``mkdocs serve`` (:mod:`.card_cache`).
 """
 
 from __future__ import annotations
