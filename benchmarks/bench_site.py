@@ -38,6 +38,7 @@ import json
 import os
 import platform
 import pstats
+import re
 import shutil
 import statistics
 import subprocess
@@ -76,6 +77,8 @@ class Build:
     seconds: float
     max_rss_kb: int
     cpu_seconds: float = 0.0
+    #: the plugin's "Social cards: N drawn, M unchanged ..." line: (drawn, of how many)
+    cards: tuple[int, int] | None = None
 
 
 @dataclass
@@ -161,7 +164,20 @@ def mkdocs_build(site: Path, *, profile: Path | None = None, plugin_path: Path |
         seconds=seconds,
         max_rss_kb=int(usage.ru_maxrss),
         cpu_seconds=usage.ru_utime + usage.ru_stime,
+        cards=_cards_drawn(output),
     )
+
+
+_CARDS_LINE = re.compile(r"Social cards: (\d+) drawn, (\d+) unchanged")
+
+
+def _cards_drawn(output: str) -> tuple[int, int] | None:
+    """(drawn, of how many) from the build's log, None when it does not say."""
+    found = _CARDS_LINE.search(output)
+    if found is None:
+        return None
+    drawn, unchanged = int(found.group(1)), int(found.group(2))
+    return drawn, drawn + unchanged
 
 
 def read_site(site_dir: Path, statements: dict[str, str]) -> SiteReading:
@@ -277,6 +293,11 @@ def _ok(flag: bool) -> str:
     return "ok" if flag else "MISSED"
 
 
+def _cards_text(result: SizeResult) -> str:
+    counts = [b.cards for b in result.dossier_builds]
+    return ", ".join(f"{c[0]:,} / {c[1]:,}" if c else "?" for c in counts) or "?"
+
+
 def report(results: list[SizeResult], runs: int) -> str:
     import material
     import mkdocs
@@ -347,6 +368,7 @@ def report(results: list[SizeResult], runs: int) -> str:
             ],
         ],
         ["nav links to claim pages", *[str(r.dossier.nav_links_to_claims) for r in results]],
+        ["social cards drawn / of, each dossier build", *[_cards_text(r) for r in results]],
     ]
     for name in ("load", "validate", "analyse", "render"):
         rows.append(
@@ -407,7 +429,8 @@ def run_size(
         print(f"[N={n:,}] run {run + 1}/{runs}: plain build", file=sys.stderr, flush=True)
         result.plain_builds.append(mkdocs_build(plain))
         print(
-            f"[N={n:,}]   dossier {result.dossier_builds[-1].seconds:.2f}s, "
+            f"[N={n:,}]   dossier {result.dossier_builds[-1].seconds:.2f}s "
+            f"(cards drawn / of: {result.dossier_builds[-1].cards}), "
             f"plain {result.plain_builds[-1].seconds:.2f}s",
             file=sys.stderr,
             flush=True,

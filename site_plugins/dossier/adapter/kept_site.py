@@ -8,9 +8,9 @@ a rebuild keep the files that have not changed instead:
    folder holds into a hidden folder inside it, which MkDocs leaves alone (it never removes
    hidden entries), and :meth:`KeptSite.release` moves it back once MkDocs has emptied the rest
    (``on_files``): a rename per top-level entry, whatever the number of files;
-2. a generated file whose bytes are those the last build wrote (:meth:`KeptSite.unchanged`) and
-   a page whose output is the last build's (:meth:`KeptSite.keep_page`) stay as they are
-   instead of being written again;
+2. a generated file whose bytes are those the last build wrote (:meth:`KeptSite.unchanged`), a
+   page whose output is the last build's, and a social card already drawn
+   (:meth:`KeptSite.keep_all`) stay as they are instead of being written again;
 3. after the build (:meth:`KeptSite.sweep`), every file that this build neither wrote nor kept
    (a deleted claim's page, a renamed file) is removed, and the folders left empty with it, so
    that the folder holds what a clean build writes.
@@ -48,8 +48,9 @@ class KeptSite:
         return len(self._kept)
 
     # -- before and after MkDocs empties the folder ----------------------------------------
-    def hold(self, site_dir: str) -> None:
-        """Move the last build's files aside, where MkDocs' cleaning does not reach."""
+    def hold(self, site_dir: str) -> bool:
+        """Move the last build's files aside, where MkDocs' cleaning does not reach; whether
+        it did (not on a first build, nor after a failed one)."""
         self._kept = set()
         self._new_digests = {}
         self._holding = False
@@ -57,7 +58,7 @@ class KeptSite:
         shutil.rmtree(held, ignore_errors=True)
         if not self._valid or not os.path.isdir(site_dir):
             self._digests = {}
-            return
+            return False
         os.mkdir(held)
         self._since = _tick(os.path.join(held, _SINCE))
         for entry in os.listdir(site_dir):
@@ -65,6 +66,7 @@ class KeptSite:
                 os.rename(os.path.join(site_dir, entry), os.path.join(held, entry))
         self._valid = False  # until this build has swept the folder
         self._holding = True
+        return True
 
     def release(self, site_dir: str) -> None:
         """After MkDocs emptied the folder: the last build's files back in their places."""
@@ -86,9 +88,11 @@ class KeptSite:
             return True
         return False
 
-    def keep_page(self, dest_uri: str) -> None:
-        """The page at ``dest_uri`` is the last build's, as it stands in the folder."""
-        self._kept.add(dest_uri)
+    def keep_all(self, dest_uris: list[str]) -> None:
+        """The files at ``dest_uris`` are this build's, whoever wrote or kept them (the social
+        cards, named after what they show: one already in the folder is not drawn again)."""
+        if self._holding:
+            self._kept.update(dest_uris)
 
     # -- after the build -------------------------------------------------------------------
     def sweep(self, site_dir: str) -> int:

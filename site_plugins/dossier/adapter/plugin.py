@@ -7,12 +7,14 @@ assets and downloads to MkDocs, fills the home page's "What we know" section, pu
 generated page's own HTML back after Markdown has run (and lets the search plugin index a lean
 copy of it), points "edit this page" at the record's line in ``claims.yaml``, adds what the
 generated pages need to the head (:meth:`DossierSite.finish_html`), takes blank lines and
-indentation out of the HTML, and makes ``mkdocs build`` atomic (:mod:`.atomic`).
+indentation out of the HTML, makes ``mkdocs build`` atomic (:mod:`.atomic`), and keeps the last
+build's social cards for a build in place, as under ``mkdocs serve`` (:mod:`.card_cache`).
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,6 +32,7 @@ from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite, error_page
 from ..site.texts import PERMALINK_TITLE
 from ..site.whitespace import squeeze
 from .atomic import AtomicSite, strict_warnings_seen
+from .card_cache import CardCache
 from .config import DossierConfig
 from .export import PageTree, export_target
 from .history import read_history
@@ -38,6 +41,8 @@ from .serve_errors import BrokenDossier, not_found
 from .site_options import BuildDate, site_options
 
 log = get_plugin_logger(__name__)
+
+StaticFile = Callable[[MkDocsConfig, str, bytes | str], File]
 
 
 def _reader_settings(config: MkDocsConfig, assets_dir: str, site: DossierSite) -> None:
@@ -80,6 +85,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._export: PageTree | None = None  # `dossier export`: the page tree written as it builds
         self._files: Files | None = None
         self._rebuild: Rebuild | None = None  # under serve: what a build takes from the last one
+        self._cards = CardCache()  # the last site's cards (see on_pre_build)
 
     # -- lifecycle -------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -99,6 +105,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._atomic.discard()
         if self._site is not None:
             self._site.close()
+        self._cards.remove()
         # MkDocs keeps this instance for the whole process (it has on_startup): forget the command.
         self._command = "build"
         self._dirty = False
@@ -184,11 +191,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     # -- content ---------------------------------------------------------------------------
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self._rebuild is not None:
-            if self._broken is None:
-                self._rebuild.kept.hold(config.site_dir)  # before MkDocs empties the folder
-            else:
-                self._rebuild.kept.forget()  # error pages: from an empty folder
+        # Before MkDocs cleans site_dir. Under serve, the last build's files are set aside and
+        # put back after (kept_site), cards included; else the last site, whose unchanged cards
+        # are copied: the published one beside an atomic build, or the last build's cards.
+        kept = self._rebuild.kept if self._rebuild is not None else None
+        if kept is not None and self._broken is None and kept.hold(config.site_dir):
+            self._cards.previous = config.site_dir  # the cards stay where they are
+            return
+        if kept is not None:
+            kept.forget()  # the first build, or error pages: from an empty folder
+        in_place = self._site is not None and self._atomic is None and self._started
+        self._cards.before_build(config.site_dir, self._atomic.final if self._atomic else None, in_place)
 
     # Priority 100: the last build's files go back before anything writes into the folder.
     @event_priority(100)
@@ -197,7 +210,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._rebuild.kept.release(config.site_dir)
         return files
 
-    def _add_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+    def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         site = self._site
         self._files = files
         if self._broken is not None:
@@ -218,23 +231,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(file)
             if self._rebuild is not None and site.layout.is_record_page(src_uri) and src_uri not in in_nav:
                 self._rebuild.adopt(file, config)
-        static = self._rebuild.static_file if self._rebuild is not None else _generated
-        for name, content in site.downloads().items():
-            files.append(static(config, site.layout.download(name), content))
-        for name, content in site.assets().items():
-            files.append(static(config, site.layout.asset(name), content))
-        for path, content in site.history_files().items():
-            if files.get_file_from_path(path) is None:
-                files.append(static(config, path, content))
-        for path, content in site.shared_files().items():
-            files.append(static(config, path, content))
+        _add_files(files, config, site, self._rebuild.static_file if self._rebuild else _generated)
         # The social cards go straight into the new site (MkDocs has cleaned it by now),
-        # copied from the published one where unchanged.
-        previous = self._atomic.final if self._atomic is not None else None
-        site.start_cards(config.site_dir, previous)
+        # copied from the last one where unchanged (see on_pre_build).
+        site.start_cards(config.site_dir, self._cards.previous)
         return files
 
-    on_files = CombinedEvent(_release_site, _add_files)
+    on_files = CombinedEvent(_release_site, _add_pages)
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self._rebuild is not None and self._site is not None:
@@ -338,6 +341,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._site is not None:
             drawn, total = self._site.finish_cards()
             log.info(f"Social cards: {drawn} drawn, {total - drawn} unchanged since the last build.")
+            if self._rebuild is not None:
+                self._rebuild.kept.keep_all(self._site.card_files())
             self._site.close()
         if self._rebuild is not None:  # after every file of the build is written
             said = self._rebuild.finish(set(self._generated), config.site_dir)
@@ -377,6 +382,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._built = False
         if self._atomic is not None:
             self._atomic.discard()
+
+
+def _add_files(files: Files, config: MkDocsConfig, site: DossierSite, static: StaticFile) -> None:
+    """The dossier's downloads, assets, history files and shared files (citations, embeds), as
+    ``static`` makes them (under serve, files that stay in place when unchanged)."""
+    for name, content in site.downloads().items():
+        files.append(static(config, site.layout.download(name), content))
+    for name, content in site.assets().items():
+        files.append(static(config, site.layout.asset(name), content))
+    for path, content in site.history_files().items():
+        if files.get_file_from_path(path) is None:
+            files.append(static(config, path, content))
+    for path, content in site.shared_files().items():
+        files.append(static(config, path, content))
 
 
 def _problems_message(count: int, name: str) -> str:

@@ -252,6 +252,9 @@ class DossierSite:
         """Wait for the social cards: how many were drawn (the others were unchanged), of how many."""
         return self.share.finish_cards()
 
+    def card_files(self) -> list[str]:
+        return self.share.card_files()
+
     def downloads(self) -> dict[str, bytes]:
         if self._downloads is None:
             self._downloads = dict(sorted(exports.export_files(self.index, self.analysis).items()))

@@ -8,8 +8,9 @@ about them:
   nothing from another host, light and dark by ``prefers-color-scheme``) for an ``<iframe>``,
   and ``embed/<claim>.json``, its oEmbed description (found from the claim page's head);
 * ``cards/...png``: the social card of every claim, question and of the site (see
-  :mod:`.cards`), drawn in the chart process (:class:`~.chart_worker.Charts`) while the pages
-  are built, and named in the head of every page (``og:image``, ``twitter:image``).
+  :mod:`.cards`), drawn in the chart process (:class:`~.chart_worker.Charts`, in batches:
+  :mod:`.card_jobs`) while the pages are built, and named in the head of every page
+  (``og:image``, ``twitter:image``).
 
 Absolute addresses (the citation's permalink, the iframe snippet, the preview tags) need the
 site's address (``site_url``); without it they are left out. No MkDocs import.
@@ -21,19 +22,16 @@ import html
 import json
 import os
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Any
 
 from ..records.index import Index
 from ..records.model import Claim, Question
 from ..records.values import format_date
 from . import cards
+from .card_jobs import CardJobs, Submit
 from .citation import Citation
 from .layout import Layout, Links
 from .options import SiteOptions
-
-#: How work goes to the chart process (:meth:`~.chart_worker.Charts.submit`).
-Submit = Callable[..., "Future[int] | None"]
 
 CITE_DIR = "cite"
 EMBED_DIR = "embed"
@@ -58,8 +56,7 @@ class Share:
         self._options = options
         self._layout: Layout = options.layout
         self._actor_name = actor_name
-        self._future: Future[int] | None = None
-        self._job: tuple[list[cards.Card], str, str | None] | None = None
+        self._jobs = CardJobs()
         #: every card to draw, the site's first; src -> the preview tags of that page's head
         self._cards: list[cards.Card] = [self.site_card()]
         self._heads: dict[str, str] = {}
@@ -227,19 +224,13 @@ class Share:
         if old is not None and not os.path.isdir(old):
             old = None
         every = list({card.name(): card for card in self._cards}.values())
-        self._job = (every, folder, old)
-        self._future = submit(cards.draw_cards, every, folder, old) if submit else None
+        self._jobs.start(every, folder, old, submit)
+
+    def card_files(self) -> list[str]:
+        """The site path of every card of this build."""
+        return [self.card_file(card) for card in self._cards]
 
     def finish_cards(self) -> tuple[int, int]:
-        """Wait for the cards (drawing them here if the other process could not): how many
-        were drawn rather than copied from the last site, of how many."""
-        job, future = self._job, self._future
-        self._job = self._future = None
-        if job is None:
-            return 0, 0
-        if future is not None:
-            try:
-                return future.result(), len(job[0])
-            except Exception:  # the other process failed: the cards are drawn here instead
-                pass
-        return cards.draw_cards(*job), len(job[0])
+        """Wait for the cards (drawing here those the other process has not started): how
+        many were drawn rather than copied from the last site, of how many."""
+        return self._jobs.finish()
