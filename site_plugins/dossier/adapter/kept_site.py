@@ -75,7 +75,7 @@ class KeptSite:
         held = os.path.join(site_dir, HELD)
         for entry in os.listdir(held):
             if entry != _SINCE:
-                os.rename(os.path.join(held, entry), os.path.join(site_dir, entry))
+                _move(os.path.join(held, entry), os.path.join(site_dir, entry))
         shutil.rmtree(held, ignore_errors=True)
 
     # -- what stays ------------------------------------------------------------------------
@@ -142,3 +142,13 @@ def _tick(marker: str) -> int:
             break
         time.sleep(0.001)
     return since
+
+
+def _move(source: str, target: str) -> None:
+    """Move ``source`` to ``target``; where something is already there (another plugin wrote
+    into the folder first), what is there wins and the rest of ``source`` joins it."""
+    if not os.path.lexists(target):
+        os.rename(source, target)
+    elif os.path.isdir(source) and os.path.isdir(target):
+        for entry in os.listdir(source):
+            _move(os.path.join(source, entry), os.path.join(target, entry))

@@ -29,6 +29,7 @@ from ..checking.validate import load_and_validate
 from ..editors.schema import reference_markdown
 from ..problems import Problem
 from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite, error_page
+from ..site.reuse import RenderCache
 from ..site.texts import PERMALINK_TITLE
 from ..site.whitespace import squeeze
 from .atomic import AtomicSite, strict_warnings_seen
@@ -36,7 +37,7 @@ from .card_cache import CardCache
 from .config import DossierConfig
 from .export import PageTree, export_target
 from .history import read_history
-from .rebuild import Rebuild
+from .rebuild import Rebuild, with_empty_template
 from .serve_errors import BrokenDossier, not_found
 from .site_options import BuildDate, site_options
 
@@ -90,9 +91,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     # -- lifecycle -------------------------------------------------------------------------
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Having on_startup also keeps this plugin instance across `mkdocs serve` rebuilds.
-        self._command = command
-        self._dirty = dirty
-        self._started = True
+        self._command, self._dirty, self._started = command, dirty, True
         self._rebuild = Rebuild() if command == "serve" and not dirty else None
 
     def on_shutdown(self) -> None:
@@ -106,15 +105,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._site is not None:
             self._site.close()
         self._cards.remove()
-        # MkDocs keeps this instance for the whole process (it has on_startup): forget the command.
-        self._command = "build"
-        self._dirty = False
-        self._site = None
-        self._started = False
-        self._built = False
         if self._rebuild is not None:
-            self._rebuild.resume_collector()
-        self._rebuild = None
+            self._rebuild.failed()  # if a build was cut short
+        # MkDocs keeps this instance for the whole process (it has on_startup): forget the command.
+        self._command, self._dirty, self._started, self._built = "build", False, False, False
+        self._site = self._rebuild = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._site = None
@@ -122,67 +117,43 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if not self.config.enabled:
             return None
         config_dir = Path(config.config_file_path or ".").resolve().parent
-        claims_path = Path(self.config.claims)
-        if not claims_path.is_absolute():
-            claims_path = config_dir / claims_path
-        self._claims_path = claims_path
+        self._claims_path = claims_path = config_dir / self.config.claims  # an absolute path stays
         snapshots = Path(self.config.snapshots) if self.config.snapshots else None
-        out = export_target()
-        self._export = PageTree(out) if out is not None else None
-        if self._export is not None:
-            self._export.start(config)  # before the engine lays out the site (plain .html URLs)
+        self._export = _start_export(config)  # before the engine lays out the site (plain .html URLs)
         if snapshots is None:
             log.info("No snapshots folder configured (DOSSIER_SNAPSHOTS): quotes are not checked.")
         self._broken = None
         if self._rebuild is not None:
-            self._rebuild.pause_collector()
-            self._rebuild.start(config)
+            self._rebuild.start(config)  # the garbage collector paused till on_post_build
         self._site = self._load(claims_path, snapshots, config, config_dir)
         if self._site is None:  # serve, with problems: error pages (serve_errors)
             return config
         self._build_date.pin(self._site.data.dossier.updated)
         _reader_settings(config, self.config.assets_dir, self._site)
-        self._start_atomic(config)
+        wanted = self.config.atomic and self._command != "serve" and not self._dirty
+        self._atomic = _start_atomic(config, wanted)
         return config
 
     def _load(
         self, claims_path: Path, snapshots: Path | None, config: MkDocsConfig, config_dir: Path
     ) -> DossierSite | None:
+        cache = self._rebuild.rendered if self._rebuild is not None else None
+        loaded = _load_site(self.config, config, claims_path, snapshots, config_dir, cache)
+        if isinstance(loaded, DossierSite):
+            return loaded
         name = claims_path.name
+        if self._command == "serve":  # the problems listed once, and error pages
+            self._broken = BrokenDossier(loaded, name)
+            for line in self._broken.log_lines():
+                log.info(line)  # not a warning: strict mode would fail the build and stall the server
+            return None
         if not claims_path.is_file():
-            if self._command == "serve":
-                return self._serve_broken([not_found(name)], name)
             raise PluginError(
                 f"dossier: the claim records file {name} was not found (plugin option 'claims')."
             )
-        result = load_and_validate(claims_path, snapshots=snapshots, today=self.config.today)
-        if (not result.ok or result.data is None) and self._command == "serve":
-            return self._serve_broken(result.problems, name)
-        if not result.ok or result.data is None:
-            for problem in result.problems:
-                log.error(str(problem))
-            raise PluginError(_problems_message(len(result.problems), name))
-        site = DossierSite(
-            result.data,
-            site_options(self.config, config, claims_path, config_dir, quotes_checked=snapshots is not None),
-            line_of=result.line_of,
-            reference_markdown=reference_markdown(),
-            history=read_history(self.config, claims_path, result.data),
-            cache=self._rebuild.rendered if self._rebuild is not None else None,
-        )
-        # Warnings never stop a build (not even a strict one): their count, once, at INFO.
-        warnings = review(result, index=site.index, analysis=site.analysis)
-        if warnings:
-            noun = "warning" if len(warnings) == 1 else "warnings"
-            log.info(f"{len(warnings)} {noun} in {name}: `dossier validate {name}` lists them.")
-        return site
-
-    def _serve_broken(self, problems: list[Problem], name: str) -> DossierSite | None:
-        """Under serve: the problems listed once, and error pages instead of a failed build."""
-        self._broken = BrokenDossier(problems, name)
-        for line in self._broken.log_lines():
-            log.info(line)  # not a warning: strict mode would fail the build and stall the server
-        return None
+        for problem in loaded:
+            log.error(str(problem))
+        raise PluginError(_problems_message(len(loaded), name))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self._claims_path is not None:
@@ -194,23 +165,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # Before MkDocs cleans site_dir. Under serve, the last build's files are set aside and
         # put back after (kept_site), cards included; else the last site, whose unchanged cards
         # are copied: the published one beside an atomic build, or the last build's cards.
-        kept = self._rebuild.kept if self._rebuild is not None else None
-        if kept is not None and self._broken is None and kept.hold(config.site_dir):
+        if self._rebuild is not None and self._rebuild.hold(config.site_dir, self._broken is None):
             self._cards.previous = config.site_dir  # the cards stay where they are
             return
-        if kept is not None:
-            kept.forget()  # the first build, or error pages: from an empty folder
         in_place = self._site is not None and self._atomic is None and self._started
         self._cards.before_build(config.site_dir, self._atomic.final if self._atomic else None, in_place)
 
-    # Priority 100: the last build's files go back before anything writes into the folder.
-    @event_priority(100)
-    def _release_site(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self._rebuild is not None:
-            self._rebuild.kept.release(config.site_dir)
-        return files
-
-    def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+            self._rebuild.kept.release(config.site_dir)  # the last build's files, back in place
         site = self._site
         self._files = files
         if self._broken is not None:
@@ -218,26 +181,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return files
         if site is None:
             return None
-        pages = site.pages()
-        self._generated = list(pages)  # for the error pages, should a later build fail
-        in_nav = _nav_paths(config.nav)
-        for src_uri, markdown in pages.items():
-            existing = files.get_file_from_path(src_uri)
-            if existing is not None:
-                # A hand-written page with the same path wins; say so, since it hides data.
-                log.warning(f"content/{src_uri} replaces the page the dossier would generate there.")
-                continue
-            file = File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-            files.append(file)
-            if self._rebuild is not None and site.layout.is_record_page(src_uri) and src_uri not in in_nav:
-                self._rebuild.adopt(file, config)
+        self._generated = _add_pages(files, config, site, self._rebuild)  # kept for error pages
         _add_files(files, config, site, self._rebuild.static_file if self._rebuild else _generated)
         # The social cards go straight into the new site (MkDocs has cleaned it by now),
         # copied from the last one where unchanged (see on_pre_build).
         site.start_cards(config.site_dir, self._cards.previous)
         return files
-
-    on_files = CombinedEvent(_release_site, _add_pages)
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self._rebuild is not None and self._site is not None:
@@ -245,7 +194,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        return Rebuild.environment(env) if self._rebuild is not None else env
+        return with_empty_template(env) if self._rebuild is not None else env
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -262,12 +211,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         src = page.file.src_uri
         if site is None or not site.has_fragments(src):
             return None
-        if self._rebuild is not None:
-            key = site.page_key(src)
-            full, lean_or_full = self._rebuild.content(page, key, lambda: _page_html(site, src, html))
-            lean = lean_or_full if lean_or_full is not full else None
-        else:
-            full, lean = site.page_html(src, html), site.search_html(src, html)
+        full, lean = _page_html(site, src, html, page, self._rebuild)
         if lean is None:
             return full
         # The search plugin indexes page.content in its on_page_context; the whole page goes
@@ -324,13 +268,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return self._rebuild.keep_output(page, output) if self._rebuild is not None else output
 
     # -- atomic output ---------------------------------------------------------------------
-    def _start_atomic(self, config: MkDocsConfig) -> None:
-        self._atomic = None
-        if not self.config.atomic or self._command == "serve" or self._dirty:
-            return
-        self._atomic = AtomicSite()
-        config.site_dir = self._atomic.start(config.site_dir)
-
     # Priority -100: for a build started from Python without MkDocs' command line (no
     # on_startup, so no on_shutdown to wait for), the swap happens here, after the other
     # plugins' on_post_build (search writes its index there).
@@ -341,17 +278,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._site is not None:
             drawn, total = self._site.finish_cards()
             log.info(f"Social cards: {drawn} drawn, {total - drawn} unchanged since the last build.")
-            if self._rebuild is not None:
-                self._rebuild.kept.keep_all(self._site.card_files())
             self._site.close()
         if self._rebuild is not None:  # after every file of the build is written
-            said = self._rebuild.finish(set(self._generated), config.site_dir)
-            if self._site is not None:
-                log.info(said)
+            _finish_rebuild(self._rebuild, self._site, self._generated, config.site_dir)
             # Serve keeps this instance: let this build's records and pages go before the
             # garbage collector runs again, so that it does not scan them between saves.
-            self._site = None
-            self._files = None
+            self._site = self._files = None
             self._rebuild.resume_collector()
         if self._export is not None and self._files is not None:
             self._export.finish(config, self._files)
@@ -368,14 +300,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def _swap_in(self) -> None:
         self._built = False
-        final = self._atomic.swap_in() if self._atomic is not None else None
-        if final is not None and self._config is not None:
-            self._config.site_dir = final
+        _swap(self._atomic, self._config)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._rebuild is not None:
-            self._rebuild.kept.forget()
-            self._rebuild.resume_collector()
+            self._rebuild.failed()
         if self._site is not None:
             self._site.close()
         self._build_date.unpin()
@@ -418,11 +347,21 @@ def _generated(config: MkDocsConfig, path: str, content: bytes | str) -> File:
     return File.generated(config, path, content=content)
 
 
-def _page_html(site: DossierSite, src: str, html: str) -> tuple[str, str]:
-    """The page's whole HTML and its search view (the same object when it has none)."""
-    full = site.page_html(src, html)
-    lean = site.search_html(src, html)
-    return full, (full if lean is None else lean)
+def _page_html(
+    site: DossierSite, src: str, html: str, page: Page, rebuild: Rebuild | None
+) -> tuple[str, str | None]:
+    """The page's whole HTML and its search view (None: the page itself), under serve taken
+    from the last build where the page's inputs and Markdown are the same."""
+    if rebuild is None:
+        return site.page_html(src, html), site.search_html(src, html)
+
+    def make() -> tuple[str, str]:
+        lean = site.search_html(src, html)
+        full = site.page_html(src, html)
+        return full, full if lean is None else lean
+
+    full, lean = rebuild.content(page, site.page_key(src), make)
+    return full, None if lean is full else lean
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:
@@ -430,3 +369,84 @@ def _search_entries(config: MkDocsConfig) -> list[Any] | None:
     search = config.plugins.get("material/search")
     entries = getattr(getattr(search, "search_index", None), "entries", None)
     return entries if isinstance(entries, list) else None
+
+
+def _load_site(
+    options: DossierConfig,
+    config: MkDocsConfig,
+    claims_path: Path,
+    snapshots: Path | None,
+    config_dir: Path,
+    cache: RenderCache | None,
+) -> DossierSite | list[Problem]:
+    """The dossier's pages, or the problems that stop them (the file missing or not valid)."""
+    name = claims_path.name
+    if not claims_path.is_file():
+        return [not_found(name)]
+    result = load_and_validate(claims_path, snapshots=snapshots, today=options.today)
+    if not result.ok or result.data is None:
+        return list(result.problems)
+    site = DossierSite(
+        result.data,
+        site_options(options, config, claims_path, config_dir, quotes_checked=snapshots is not None),
+        line_of=result.line_of,
+        reference_markdown=reference_markdown(),
+        history=read_history(options, claims_path, result.data),
+        cache=cache,
+    )
+    # Warnings never stop a build (not even a strict one): their count, once, at INFO.
+    warnings = review(result, index=site.index, analysis=site.analysis)
+    if warnings:
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        log.info(f"{len(warnings)} {noun} in {name}: `dossier validate {name}` lists them.")
+    return site
+
+
+def _add_pages(files: Files, config: MkDocsConfig, site: DossierSite, rebuild: Rebuild | None) -> list[str]:
+    """The generated pages, out of the navigation (under serve, the claim and question pages
+    that can take their HTML from the last build); their paths."""
+    pages = site.pages()
+    in_nav = _nav_paths(config.nav)
+    for src_uri, markdown in pages.items():
+        if files.get_file_from_path(src_uri) is not None:
+            # A hand-written page with the same path wins; say so, since it hides data.
+            log.warning(f"content/{src_uri} replaces the page the dossier would generate there.")
+            continue
+        file = File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        if rebuild is not None and site.layout.is_record_page(src_uri) and src_uri not in in_nav:
+            rebuild.adopt(file, config)
+    return list(pages)
+
+
+def _start_export(config: MkDocsConfig) -> PageTree | None:
+    """Under `dossier export`: the page tree it writes, started."""
+    out = export_target()
+    tree = PageTree(out) if out is not None else None
+    if tree is not None:
+        tree.start(config)
+    return tree
+
+
+def _start_atomic(config: MkDocsConfig, wanted: bool) -> AtomicSite | None:
+    """When ``wanted``: the build goes into a new folder, swapped in once it is complete."""
+    if not wanted:
+        return None
+    atomic = AtomicSite()
+    config.site_dir = atomic.start(config.site_dir)
+    return atomic
+
+
+def _swap(atomic: AtomicSite | None, config: MkDocsConfig | None) -> None:
+    final = atomic.swap_in() if atomic is not None else None
+    if final is not None and config is not None:
+        config.site_dir = final
+
+
+def _finish_rebuild(rebuild: Rebuild, site: DossierSite | None, generated: list[str], site_dir: str) -> None:
+    """Under serve, after every file of the build is written: the kept site swept, and what was
+    taken from the last build said (not for error pages)."""
+    cards = site.card_files() if site is not None else None
+    said = rebuild.finish(set(generated), site_dir, cards)
+    if cards is not None:
+        log.info(said)

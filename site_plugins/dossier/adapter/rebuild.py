@@ -107,7 +107,22 @@ class Rebuild:
             gc.enable()
             self._paused = False
 
+    def hold(self, site_dir: str, site_made: bool) -> bool:
+        """Before MkDocs empties the site folder: set the last build's files aside (when this
+        build makes the site, not error pages, and the folder is the last build's)."""
+        if site_made and self.kept.hold(site_dir):
+            return True
+        self.kept.forget()  # the first build, or error pages: from an empty folder
+        return False
+
+    def failed(self) -> None:
+        """The build failed: the next starts from an empty folder."""
+        self.kept.forget()
+        self.resume_collector()
+
     def start(self, config: MkDocsConfig) -> None:
+        """A build begins (the plugin's first event): the collector paused, the counts reset."""
+        self.pause_collector()
         self._markdown_config = _digest(
             json.dumps([_plain(config.markdown_extensions), _plain(config.mdx_configs)], sort_keys=True)
         )
@@ -131,9 +146,12 @@ class Rebuild:
             os.environ.get("SOURCE_DATE_EPOCH", ""),
         )
 
-    def finish(self, pages: set[str], site_dir: str) -> str:
-        """After the build: the site folder swept (see :mod:`.kept_site`), what belongs to pages
-        the site no longer has dropped; what was taken from the last build, in words."""
+    def finish(self, pages: set[str], site_dir: str, cards: list[str] | None) -> str:
+        """After the build: the site folder swept (see :mod:`.kept_site`; ``cards``: the paths of
+        this build's social cards, None without a site), what belongs to pages the site no
+        longer has dropped; what was taken from the last build, in words (None: error pages)."""
+        if cards is not None:
+            self.kept.keep_all(cards)
         kept = self.kept.kept_count
         removed = self.kept.sweep(site_dir)
         self._warm = True
@@ -294,13 +312,13 @@ class Rebuild:
         file.kept = self.kept
         return file
 
-    @staticmethod
-    def environment(env: jinja2.Environment) -> jinja2.Environment:
-        """The theme's environment, with the empty template."""
-        loader = env.loader
-        extra = jinja2.DictLoader({EMPTY_TEMPLATE: ""})
-        env.loader = jinja2.ChoiceLoader([extra, loader] if loader is not None else [extra])
-        return env
+
+def with_empty_template(env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's environment, with the empty template a page whose output is known gets."""
+    loader = env.loader
+    extra = jinja2.DictLoader({EMPTY_TEMPLATE: ""})
+    env.loader = jinja2.ChoiceLoader([extra, loader] if loader is not None else [extra])
+    return env
 
 
 class KeptFile(File):

@@ -119,9 +119,6 @@ class DossierSite:
         """The page's Markdown; its HTML fragments are kept (see :class:`.fragments.Fragments`)."""
         return self.fragments.render(self._render, template, here, **extra)
 
-    def _reused(self, here: str, key: str | None) -> str | None:
-        return self.fragments.reused(here, key)
-
     def page_html(self, src: str, html: str) -> str:
         """The HTML Markdown made of a generated page, with the page's own HTML put back."""
         return self.charts.put_in(self.fragments.page_html(src, html))
@@ -162,7 +159,7 @@ class DossierSite:
         here = self.layout.claim(claim.id)
         self.share.claim_card(here, claim, self._status_label[claim.status.value])
         key = self._inputs.claim(claim) if self._inputs is not None else None
-        reused = self._reused(here, key)
+        reused = self.fragments.reused(here, key)
         if reused is not None:
             return reused
         ld = None
@@ -200,7 +197,7 @@ class DossierSite:
         count = self.words.ngettext("%(num)d claim", "%(num)d claims", len(claims)) % {"num": len(claims)}
         self.share.question_card(here, question, self._status_label[question.status.value], count)
         key = self._inputs.question(question) if self._inputs is not None else None
-        reused = self._reused(here, key)
+        reused = self.fragments.reused(here, key)
         if reused is not None:
             return reused
         return self._render_page(
