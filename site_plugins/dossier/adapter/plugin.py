@@ -106,7 +106,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._site.close()
         self._cards.remove()
         if self._rebuild is not None:
-            self._rebuild.failed()  # if a build was cut short
+            self._rebuild.close()
         # MkDocs keeps this instance for the whole process (it has on_startup): forget the command.
         self._command, self._dirty, self._started, self._built = "build", False, False, False
         self._site = self._rebuild = None

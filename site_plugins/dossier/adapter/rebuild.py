@@ -120,6 +120,11 @@ class Rebuild:
         self.kept.forget()
         self.resume_collector()
 
+    def close(self) -> None:
+        """The command ends: the second process too."""
+        self.failed()
+        self.rendered.workers.close()
+
     def start(self, config: MkDocsConfig) -> None:
         """A build begins (the plugin's first event): the collector paused, the counts reset."""
         self.pause_collector()

@@ -32,16 +32,43 @@ _MARK = _PLACEHOLDER.split("{", 1)[0]
 _PLACEHOLDER_RE = re.compile(r"<!--dossier-chart:([a-z0-9-]+)-->")
 
 
+class Workers:
+    """The second process, kept from build to build when one process builds many times
+    (``mkdocs serve``): starting a fresh interpreter and its imports costs about a second."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def get(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn: a fresh interpreter, whatever threads this one runs (mkdocs serve has some)
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
 class Charts:
     """Each quantity question's chart (an inline SVG) and its table of values."""
 
-    def __init__(self, index: Index, language: str | None = None, memo: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        index: Index,
+        language: str | None = None,
+        memo: dict[str, str] | None = None,
+        workers: Workers | None = None,
+    ) -> None:
         self._index = index
         self._language = language
         self._drawn: dict[str, Markup] = {}
         #: the digest of a chart's inputs -> its SVG, from earlier builds (see the module's text)
         self._memo = memo
         self._pool: ProcessPoolExecutor | None = None
+        #: the second process when it outlives this build (None: this build's own, closed with it)
+        self._workers = workers
         self._future: Future[dict[str, str]] | None = None
 
     @property
@@ -114,8 +141,7 @@ class Charts:
             return None
         try:
             if self._pool is None:
-                # spawn: a fresh interpreter, whatever threads this one runs (mkdocs serve has some)
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                self._pool = (self._workers or Workers()).get()
             return self._pool.submit(work, *args)
         except (OSError, RuntimeError):
             self.close()
@@ -141,7 +167,7 @@ class Charts:
         return _PLACEHOLDER_RE.sub(chart_of, html)
 
     def close(self) -> None:
-        """Stop the chart process, if one runs (drawn charts are kept)."""
+        """Stop the chart process, if one runs and is this build's own (drawn charts are kept)."""
         pool, self._pool, self._future = self._pool, None, None
-        if pool is not None:
+        if pool is not None and self._workers is None:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -85,7 +85,8 @@ class DossierSite:
         self.index = Index(data)
         self.words = Words(options.language)
         self.analysis = conflicts.analyse(self.index, self.words.wording)
-        self.charts = Charts(self.index, options.language, cache.charts if cache is not None else None)
+        memo, workers = (cache.charts, cache.workers) if cache is not None else (None, None)
+        self.charts = Charts(self.index, options.language, memo, workers)
         lines = line_of or (lambda _path: None)
         self.view = View(self.index, self.analysis, options, self.charts, lines, history, self.words)
         self._reference = reference_markdown
@@ -232,12 +233,11 @@ class DossierSite:
 
         def embed(claim: Claim, link: Links) -> str:
             context = {"view": self.view, "link": link, "options": self.options}
-            template = self._env.get_template("embed.html.j2")
-            if self._cache is None or self._inputs is None:
-                return template.render(context, claim=claim)
-            make = lambda: template.render(context, claim=claim)  # noqa: E731
-            return self._cache.text(link.here, self._inputs.claim(claim), make)
+            return self._env.get_template("embed.html.j2").render(context, claim=claim)
 
+        cache, inputs = self._cache, self._inputs
+        if cache is not None and inputs is not None:
+            return self.share.files(embed, lambda path, claim, make: cache.text(path, inputs.claim(claim), make))
         return self.share.files(embed)
 
     def start_cards(self, site_dir: str, previous: str | None) -> None:

@@ -30,6 +30,7 @@ from ..analysis.conflicts import Analysis
 from ..history.model import History
 from ..records.index import Index
 from ..records.model import Claim, Question
+from .chart_worker import Workers
 from .options import SiteOptions
 
 LineOf = Callable[[tuple[object, ...]], int | None]
@@ -55,13 +56,14 @@ class RenderCache:
 
     def __init__(self) -> None:
         self._pages: dict[str, Rendered] = {}
-        self._texts: dict[str, tuple[str, str]] = {}
+        self._texts: dict[str, tuple[str, Any]] = {}
         self._touched: set[str] = set()
         self._fragments: dict[tuple[object, ...], tuple[str, Markup]] = {}
         self._fragments_touched: set[tuple[object, ...]] = set()
         self._keys: dict[str, str] = {}  # src -> the digest of its inputs, this build
-        #: the charts drawn before (see chart_worker.Charts)
+        #: the charts drawn before, and the second process that draws them (see chart_worker)
         self.charts: dict[str, str] = {}
+        self.workers = Workers()
         #: pages taken from the cache and pages rendered, in the last build
         self.reused = 0
         self.rendered = 0
@@ -96,8 +98,9 @@ class RenderCache:
         self.rendered += 1
         self._pages[src] = rendered
 
-    def text(self, name: str, key: str, make: Callable[[], str]) -> str:
-        """The text ``name`` made by ``make()``, unless the last build made it from the same inputs."""
+    def text(self, name: str, key: str, make: Callable[[], T]) -> T:
+        """What ``make()`` makes (a page's text, a file's bytes), unless the last build made
+        ``name`` from the same inputs."""
         self._touched.add(name)
         return _made(self._texts, name, key, make)
 
@@ -228,9 +231,9 @@ def _files(folder: Traversable) -> Iterator[Traversable]:
 
 
 class CachedMacros:
-    """The templates' shared macros (``m``) for one page, with the summary and the reference of a
-    claim whose record has not changed taken from the last build: the listing pages show every
-    claim, and at thousands of claims making each summary again is most of their cost."""
+    """The templates' shared macros (``m``) for one page, with the summary, the reference and the
+    line of a claim whose record has not changed taken from the last build: the listing pages
+    show every claim, and at thousands of claims making each again is most of their cost."""
 
     def __init__(self, macros: Any, cache: RenderCache, inputs: PageInputs, here: str) -> None:
         self._macros = macros
@@ -249,7 +252,13 @@ class CachedMacros:
         return self._cache.fragment(name, self._inputs.record(claim), make)
 
     def claim_ref(self, view: Any, link: Any, claim: Claim) -> Markup:
-        def make() -> Markup:
-            return Markup(self._macros.claim_ref(view, link, claim))
+        return self._piece("claim_ref", view, link, claim)
 
-        return self._cache.fragment((self._here, claim.id, "ref"), self._inputs.record(claim), make)
+    def claim_said(self, view: Any, link: Any, claim: Claim) -> Markup:
+        return self._piece("claim_said", view, link, claim)
+
+    def _piece(self, macro: str, view: Any, link: Any, claim: Claim) -> Markup:
+        def make() -> Markup:
+            return Markup(getattr(self._macros, macro)(view, link, claim))
+
+        return self._cache.fragment((self._here, claim.id, macro), self._inputs.record(claim), make)

@@ -18,6 +18,8 @@ site's address (``site_url``); without it they are left out. No MkDocs import.
 
 from __future__ import annotations
 
+from functools import partial
+
 import html
 import json
 import os
@@ -39,6 +41,10 @@ CARDS_DIR = "cards"
 EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 #: The iframe's size in the snippet (the embed page fits any width; this height holds it).
 EMBED_WIDTH, EMBED_HEIGHT = 560, 420
+
+
+#: Under serve: (path, claim, make) -> what the last build made there for the same claim.
+Kept = Callable[[str, Claim, Callable[[], bytes | None]], bytes | None]
 
 
 class Share:
@@ -127,19 +133,27 @@ class Share:
         }
         return (json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
-    def files(self, render_embed: Callable[[Claim, Links], str]) -> dict[str, bytes]:
-        """Site path -> bytes: every claim's CSL-JSON, embed page and oEmbed description."""
+    def files(self, render_embed: Callable[[Claim, Links], str], kept: Kept | None = None) -> dict[str, bytes]:
+        """Site path -> bytes: every claim's CSL-JSON, embed page and oEmbed description;
+        ``kept(path, claim, make)``: under serve, what the last build made for an unchanged claim."""
         # Material's script reads a sitemap beside every <link rel="alternate"> of a page (for
         # its language selector), so the oEmbed link makes it ask for embed/sitemap.xml: an
         # empty one spares readers a failed request and an error in the console.
         out: dict[str, bytes] = {f"{EMBED_DIR}/sitemap.xml": EMPTY_SITEMAP}
+        def made(path: str, claim: Claim, make: Callable[[], bytes | None]) -> bytes | None:
+            return kept(path, claim, make) if kept is not None else make()
+
         for claim in sorted(self._index.data.claims, key=lambda c: c.id):
-            out[self.cite_file(claim.id)] = self.citation(claim).csl_json()
             embed = self.embed_file(claim.id)
-            out[embed] = render_embed(claim, Links(self._layout, embed)).encode("utf-8")
-            oembed = self.oembed(claim)
-            if oembed is not None:
-                out[self.oembed_file(claim.id)] = oembed
+            files: dict[str, Callable[[], bytes | None]] = {
+                self.cite_file(claim.id): partial(lambda c: self.citation(c).csl_json(), claim),
+                embed: partial(lambda c, e: render_embed(c, Links(self._layout, e)).encode("utf-8"), claim, embed),
+                self.oembed_file(claim.id): partial(self.oembed, claim),
+            }
+            for path, make in files.items():
+                content = made(path, claim, make)
+                if content is not None:
+                    out[path] = content
         return out
 
     # -- social cards ----------------------------------------------------------------------
