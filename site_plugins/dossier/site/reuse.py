@@ -257,6 +257,12 @@ class CachedMacros:
     def claim_said(self, view: Any, link: Any, claim: Claim) -> Markup:
         return self._piece("claim_said", view, link, claim)
 
+    def claim_item(self, view: Any, link: Any, claim: Claim) -> Markup:
+        return self._piece("claim_item", view, link, claim)
+
+    def timeline_entry(self, view: Any, link: Any, claim: Claim) -> Markup:
+        return self._piece("timeline_entry", view, link, claim)
+
     def _piece(self, macro: str, view: Any, link: Any, claim: Claim) -> Markup:
         def make() -> Markup:
             return Markup(getattr(self._macros, macro)(view, link, claim))
