@@ -122,14 +122,20 @@ class Charts:
             return
         index = self._index
         jobs = []
+        keys = set()
         for question in index.data.questions:
             if not self.has_chart(question):
                 continue
-            known = self._memo.get(self._key(question)) if self._memo is not None else None
+            key = self._key(question) if self._memo is not None else ""
+            keys.add(key)
+            known = self._memo.get(key) if self._memo is not None else None
             if known is not None:
                 self._drawn[question.id] = Markup(known)
             else:
                 jobs.append((question, index.claims_by_question.get(question.id, [])))
+        if self._memo is not None:  # the charts of earlier versions go
+            for old in [k for k in self._memo if k not in keys]:
+                del self._memo[old]
         if jobs:
             self._future = self.submit(charts.draw_charts, jobs, list(index.data.actors), self._language)
 
