@@ -173,7 +173,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self._rebuild is not None:
-            self._rebuild.kept.release(config.site_dir)  # the last build's files, back in place
+            self._rebuild.release(config.site_dir)  # the last build's files, back in place
         site = self._site
         self._files = files
         if self._broken is not None:

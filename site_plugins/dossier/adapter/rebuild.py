@@ -45,7 +45,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
-from ..site.reuse import RenderCache
+from ..site.reuse import RenderCache, digest_of, folder_digest
 from .kept_site import KeptSite
 
 #: The template a page whose output is taken from the last build is rendered with.
@@ -115,6 +115,10 @@ class Rebuild:
         self.kept.forget()  # the first build, or error pages: from an empty folder
         return False
 
+    def release(self, site_dir: str) -> None:
+        """After MkDocs emptied the folder: the last build's files back in place."""
+        self.kept.release(site_dir)
+
     def failed(self) -> None:
         """The build failed: the next starts from an empty folder."""
         self.kept.forget()
@@ -147,27 +151,20 @@ class Rebuild:
             self._markdown_config,
             json.dumps(list(_nav_items(nav.items)), ensure_ascii=False),
             _config_text(config),
-            _folder_digest(config.theme.custom_dir),
+            folder_digest(config.theme.custom_dir),
             os.environ.get("SOURCE_DATE_EPOCH", ""),
         )
 
     def finish(self, pages: set[str], site_dir: str, cards: list[str] | None) -> str:
         """After the build: the site folder swept (see :mod:`.kept_site`; ``cards``: the paths of
         this build's social cards, None without a site), what belongs to pages the site no
-        longer has dropped; what was taken from the last build, in words (None: error pages)."""
+        longer has dropped; what was taken from the last build, in words."""
         if cards is not None:
             self.kept.keep_all(cards)
         kept = self.kept.kept_count
         removed = self.kept.sweep(site_dir)
         self._warm = True
-        stores: tuple[dict[str, Any], ...] = (
-            self._converted,
-            self._written,
-            self._sources,
-            self._contents,
-            self._entries,
-        )
-        for store in stores:
+        for store in (self._converted, self._written, self._sources, self._contents, self._entries):
             for src in [s for s in store if s not in pages]:
                 del store[src]
         rendered = self.rendered
@@ -179,17 +176,16 @@ class Rebuild:
         )
 
     # -- step 2: Markdown ------------------------------------------------------------------
-    def source(self, page: Page, source: str) -> bool:
+    def source(self, page: Page, source: str) -> None:
         """Set the page's Markdown and front matter from ``source``, as ``Page.read_source``
         does, reading the front matter again only if the source changed."""
         src = page.file.src_uri
         found = self._sources.get(src)
         if found is not None and found[0] == source:
             page.markdown, page.meta = found[1], copy.deepcopy(found[2])
-            return True
+            return
         page.markdown, page.meta = meta.get_data(source)
         self._sources[src] = (source, page.markdown, copy.deepcopy(page.meta))
-        return False
 
     def converted(self, page: Page) -> tuple[str, Converted | None]:
         key = _digest(self._markdown_config, page.file.src_uri, page.file.url, page.markdown or "")
@@ -367,11 +363,7 @@ class ReusablePage(Page):
 
 # -- digests -------------------------------------------------------------------------------
 def _digest(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return str(digest_of(hashlib.sha256(), *parts).hexdigest())
 
 
 def _plain(value: Any) -> Any:
@@ -418,14 +410,3 @@ def _file_digest(path: str | None) -> str:
     if not path or not os.path.isfile(path):
         return ""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def _folder_digest(folder: str | None) -> str:
-    if not folder or not os.path.isdir(folder):
-        return ""
-    digest = hashlib.sha256()
-    for path in sorted(Path(folder).rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(folder)).encode("utf-8"))
-            digest.update(path.read_bytes())
-    return digest.hexdigest()

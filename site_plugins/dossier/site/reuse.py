@@ -18,10 +18,11 @@ which the tests check byte for byte after a sequence of edits. No MkDocs import.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
-from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from markupsafe import Markup
@@ -125,7 +126,8 @@ def _made(store: dict[N, tuple[str, T]], name: N, key: str, make: Callable[[], T
 
 
 class PageInputs:
-    """The digest of everything each claim page reads, for one build."""
+    """The digest of everything each claim or question page, or a claim's line in a list,
+    reads, for one build."""
 
     def __init__(
         self, index: Index, analysis: Analysis, options: SiteOptions, history: History, line_of: LineOf
@@ -141,19 +143,24 @@ class PageInputs:
         self._claims: dict[str, str] = {}
         #: claim id -> the digest of the record alone (and the rest it may show), once asked for
         self._records: dict[str, str] = {}
+        self._json: dict[str, str] = {}  # claim id -> the record as JSON, once made
         data = index.data
-        common = hashlib.sha256()
-        for part in (
-            _templates_digest(),
+        package = Path(str(resources.files("site_plugins.dossier.site")))
+        self._common = digest_of(
+            hashlib.sha256(),
+            folder_digest(package / "templates"),
+            folder_digest(package / "locale"),
             repr(options),
             repr(history.unavailable),
             repr(sorted(history.moved.items())),
             data.dossier.model_dump_json(),
             *(record.model_dump_json() for record in (*data.questions, *data.actors, *data.sources)),
-        ):
-            common.update(part.encode("utf-8"))
-            common.update(b"\0")
-        self._common = common.digest()
+        ).digest()
+
+    def _record_json(self, claim: Claim) -> str:
+        if claim.id not in self._json:
+            self._json[claim.id] = claim.model_dump_json()
+        return self._json[claim.id]
 
     def claim(self, claim: Claim) -> str:
         """The digest of the claim page of ``claim`` (what its embed page reads is a part of it)."""
@@ -165,14 +172,11 @@ class PageInputs:
         """The digest of what a claim's summary in a list shows: the claim, and the questions,
         actors and sources it may name."""
         if claim.id not in self._records:
-            digest = hashlib.sha256(self._common)
-            digest.update(claim.model_dump_json().encode("utf-8"))
-            self._records[claim.id] = digest.hexdigest()
+            self._records[claim.id] = digest_of(hashlib.sha256(self._common), self._record_json(claim)).hexdigest()
         return self._records[claim.id]
 
     def _claim(self, claim: Claim) -> str:
         index = self._index
-        digest = hashlib.sha256(self._common)
         position = index.claim_position[claim.id]
         conflicts = self._analysis.by_claim.get(claim.id, [])
         named = {x for conflict in conflicts for x in (conflict.a, conflict.b)}
@@ -181,53 +185,48 @@ class PageInputs:
         named.update(claim.related)
         named.update(other.claim for other in claim.contradicts)
         named.discard(claim.id)
-        for part in (
-            claim.model_dump_json(),
+        return digest_of(
+            hashlib.sha256(self._common),
+            self._record_json(claim),
             repr((position, self._line_of(("claims", position)))),
             repr(self._history.of("claim", claim.id)),
             repr(conflicts),
-            *(index.claims[x].model_dump_json() for x in sorted(named) if x in index.claims),
-        ):
-            digest.update(part.encode("utf-8"))
-            digest.update(b"\0")
-        return digest.hexdigest()
-
+            *(self._record_json(index.claims[x]) for x in sorted(named) if x in index.claims),
+        ).hexdigest()
 
     def question(self, question: Question) -> str:
         """The digest of the question page of ``question``: the question, its claims and their
         conflicts (the chart is drawn from the same claims)."""
         index = self._index
-        digest = hashlib.sha256(self._common)
         position = index.question_position[question.id]
-        for part in (
+        return digest_of(
+            hashlib.sha256(self._common),
             question.model_dump_json(),
             repr((position, self._line_of(("questions", position)))),
             repr(self._history.of("question", question.id)),
             repr(self._conflicts_by_question.get(question.id, [])),
-            *(claim.model_dump_json() for claim in index.claims_by_question.get(question.id, [])),
-        ):
-            digest.update(part.encode("utf-8"))
-            digest.update(b"\0")
-        return digest.hexdigest()
+            *(self._record_json(claim) for claim in index.claims_by_question.get(question.id, [])),
+        ).hexdigest()
 
 
-def _templates_digest() -> str:
-    """The templates and message catalogues the pages are made with."""
+def digest_of(digest: Any, *parts: str) -> Any:
+    """``digest`` (a hashlib object) updated with each part, each followed by a zero byte."""
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest
+
+
+def folder_digest(folder: Path | str | None) -> str:
+    """The digest of every file under ``folder``, with their paths ("" when there is none)."""
+    if not folder or not os.path.isdir(folder):
+        return ""
     digest = hashlib.sha256()
-    package = resources.files("site_plugins.dossier.site")
-    for folder in ("templates", "locale"):
-        for path in sorted(_files(package / folder), key=str):
-            digest.update(str(path).encode("utf-8"))
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode("utf-8"))
             digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def _files(folder: Traversable) -> Iterator[Traversable]:
-    for entry in folder.iterdir():
-        if entry.is_dir():
-            yield from _files(entry)
-        else:
-            yield entry
 
 
 class CachedMacros:
