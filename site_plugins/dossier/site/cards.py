@@ -10,13 +10,15 @@ time of a full-colour one, and the same bytes for the same text every time (Pill
 date into a PNG).
 
 A card's file name ends with a digest of what it shows (:meth:`Card.name`): a card that has not
-changed keeps its address (and link previews their cache), and a build copies it from the
-previous site instead of drawing it again (:func:`draw_cards`). No MkDocs import.
+changed keeps its address (and link previews their cache), and a build takes it from the
+previous site (a hard link, else a copy) instead of drawing it again (:func:`draw_cards`). No
+MkDocs import.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,9 +79,9 @@ class Card:
 
 def draw_cards(cards: Sequence[Card], folder: str, previous: str | None = None) -> int:
     """Write each card's PNG into ``folder``; one with the same name in ``previous`` (the last
-    site's cards folder) is copied instead of drawn, or left as it is when ``previous`` is
-    ``folder`` itself (a rebuild in place: a card's name says what it shows). Returns how many
-    were drawn.
+    site's cards folder) is linked (or copied) instead of drawn, or left as it is when
+    ``previous`` is ``folder`` itself (a rebuild in place: a card's name says what it shows).
+    Returns how many were drawn.
 
     A top-level function of plain data, so that a build can run it in another process."""
     drawn = 0
@@ -94,15 +96,26 @@ def draw_cards(cards: Sequence[Card], folder: str, previous: str | None = None) 
             made.add(target.parent)
         if old == out and target.is_file():
             continue
-        if old is not None and old != out:
-            try:
-                shutil.copyfile(old / name, target)
-                continue
-            except FileNotFoundError:  # new or changed since the last site
-                pass
+        if old is not None and old != out and _take(old / name, target):
+            continue
         target.write_bytes(card_png(card))
         drawn += 1
     return drawn
+
+
+def _take(source: Path, target: Path) -> bool:
+    """Put the last site's card at ``target``: a hard link (no bytes copied; a card file is never
+    written again, only replaced by one of another name), else a copy; False if there is none."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:  # new or changed since the last site
+        return False
+    except OSError:  # another file system, or links not allowed there
+        try:
+            shutil.copyfile(source, target)
+        except FileNotFoundError:
+            return False
+    return True
 
 
 def card_png(card: Card) -> bytes:
