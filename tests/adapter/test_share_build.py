@@ -6,6 +6,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +106,19 @@ def test_a_rebuild_copies_the_unchanged_cards_byte_for_byte(build_site: Any, tmp
     after = {p.relative_to(site_dir): p.read_bytes() for p in (site_dir / "cards").rglob("*.png")}
     assert after == before
     assert any(f"Social cards: 0 drawn, {len(before)} unchanged" in m for m in second.messages)
+
+
+def test_a_site_folder_holding_only_the_last_cards_spares_drawing_them(
+    build_site: Any, tmp_path: Path
+) -> None:
+    """The Pages workflow restores the last deploy's ``site/cards`` from its cache before the
+    build: the build takes every unchanged card from there and publishes a whole site."""
+    first_dir, restored = tmp_path / "first", tmp_path / "restored"
+    build_site(MINI_DIR, site_dir=first_dir)
+    before = {p.relative_to(first_dir): p.read_bytes() for p in (first_dir / "cards").rglob("*.png")}
+    shutil.copytree(first_dir / "cards", restored / "cards")
+    second = build_site(MINI_DIR, site_dir=restored)
+    assert any(f"Social cards: 0 drawn, {len(before)} unchanged" in m for m in second.messages)
+    after = {p.relative_to(restored): p.read_bytes() for p in (restored / "cards").rglob("*.png")}
+    assert after == before
+    assert (restored / "index.html").is_file() and (restored / "claims" / "count-40" / "index.html").is_file()

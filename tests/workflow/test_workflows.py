@@ -351,3 +351,22 @@ def test_dependabot_proposes_upgrades_of_the_pinned_actions() -> None:
     assert config["version"] == 2
     ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
     assert ecosystems["github-actions"]["directory"] == "/"
+
+
+def test_the_pages_build_starts_from_the_last_deploys_social_cards(workflows: Workflows) -> None:
+    """Each job that builds for Pages restores ``site/cards`` from the cache before its build
+    (the plugin takes the unchanged cards from there: ``tests/adapter/test_share_build.py``)."""
+    checked = 0
+    for name, workflow in workflows.items():
+        for job_id, job in workflow["jobs"].items():
+            steps = job.get("steps", [])
+            if not any(_uses(s, "actions/upload-pages-artifact") for s in steps):
+                continue
+            build = next(i for i, s in enumerate(steps) if "mkdocs build" in str(s.get("run", "")))
+            caches = [i for i, s in enumerate(steps) if _uses(s, "actions/cache")]
+            assert caches and caches[0] < build, f"{name}: job {job_id} draws every card on each deploy"
+            with_ = steps[caches[0]]["with"]
+            assert with_["path"] == "site/cards", with_
+            assert "${{ github.sha }}" in with_["key"] and with_["key"].startswith(with_["restore-keys"])
+            checked += 1
+    assert checked, "no job builds the site for GitHub Pages"
