@@ -46,7 +46,7 @@ def test_a_very_long_statement_is_cut_to_fit(tmp_path: Path) -> None:
     assert image.size == (1200, 630)
 
 
-def test_unchanged_cards_are_copied_from_the_last_site_and_changed_ones_drawn(tmp_path: Path) -> None:
+def test_unchanged_cards_are_taken_from_the_last_site_and_changed_ones_drawn(tmp_path: Path) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
     cards = [_card(), _card("Another statement.")]
     assert draw_cards(cards, str(first)) == 2

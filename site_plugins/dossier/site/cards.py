@@ -111,10 +111,7 @@ def _take(source: Path, target: Path) -> bool:
     except FileNotFoundError:  # new or changed since the last site
         return False
     except OSError:  # another file system, or links not allowed there
-        try:
-            shutil.copyfile(source, target)
-        except FileNotFoundError:
-            return False
+        shutil.copyfile(source, target)
     return True
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 from functools import lru_cache
+from gettext import NullTranslations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -75,7 +76,7 @@ def environment(language: str | None = None) -> jinja2.Environment:
     return env
 
 
-def _quick_gettext(catalogue: Any) -> dict[str, Callable[..., Markup]]:
+def _quick_gettext(catalogue: NullTranslations) -> dict[str, Callable[..., Markup]]:
     """``_``, ``gettext`` and ``ngettext`` exactly as Jinja's i18n extension makes them (new
     style, autoescaped: the translation is Markup, always a format string for its variables),
     without its two context look-ups per call: a claim page calls them some forty times, and a
