@@ -24,7 +24,8 @@ from mkdocs.config import load_config
 SERVE_URL = "http://127.0.0.1:8000/"  # the fixture's site_url, as serve sets it
 REUSED = re.compile(
     r"Rebuilt from the last build: (\d+) of (\d+) claim and question pages' templates, "
-    r"(\d+) pages' Markdown, (\d+) pages' theme templates; (\d+) files kept in place, (\d+) removed\."
+    r"(\d+) pages' Markdown, (\d+) pages' theme templates; (\d+) files kept in place, (\d+) removed; "
+    r"(\d+) theme templates not compiled again\."
 )
 
 NEW_CLAIM = """
@@ -142,12 +143,15 @@ def test_served_site_equals_a_clean_build_after_every_edit(
     claims = served.project / "claims.yaml"
     caplog.set_level(logging.INFO)
     served.build()
-    reused, total, _markdown, _templates, kept, _removed = _reuse_counts(caplog)
-    assert (reused, total, kept) == (0, 9, 0)  # the first build renders everything (6 claims, 3 questions)
+    reused, total, _markdown, _templates, kept, _removed, compiled = _reuse_counts(caplog)
+    # The first build renders everything (6 claims, 3 questions) and compiles every template.
+    assert (reused, total, kept, compiled) == (0, 9, 0, 0)
     for n, (what, edit) in enumerate(EDITS):
         claims.write_text(edit(claims.read_text(encoding="utf-8")), encoding="utf-8")
         served.build()
-        reused, total, markdown, templates, kept, removed = _reuse_counts(caplog)
+        reused, total, markdown, templates, kept, removed, compiled = _reuse_counts(caplog)
+        # Material's templates (main, base, partials, 404, sitemap) are compiled once.
+        assert compiled >= 20
         clean_dir = tmp_path / f"clean-{n}"
         result = mkdocs_cli(served.project, clean_dir)
         assert result.returncode == 0, result.stderr
@@ -183,3 +187,36 @@ def test_a_build_command_keeps_nothing_between_builds(
     finally:
         config.plugins.on_shutdown()
     assert not [m for m in caplog.messages if REUSED.search(m)]
+
+
+def test_an_edited_theme_override_is_compiled_again_under_serve(
+    served: Served,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    mkdocs_cli: Callable[..., Any],
+) -> None:
+    # The theme's templates are compiled once per serve process; an override whose source
+    # changed is compiled again, so the served page shows the edit and equals a clean build.
+    project = served.project
+    yml = project / "mkdocs.yml"
+    theme = "  font: false\n"
+    with_overrides = yml.read_text(encoding="utf-8").replace(theme, theme + "  custom_dir: overrides\n")
+    yml.write_text(with_overrides, encoding="utf-8")
+    override = project / "overrides" / "main.html"
+    override.parent.mkdir()
+    caplog.set_level(logging.INFO)
+    for notice in ("First notice", "Second notice"):
+        override.write_text(
+            '{% extends "base.html" %}\n{% block announce %}' + notice + "{% endblock %}\n", encoding="utf-8"
+        )
+        served.build()
+        *_, compiled = _reuse_counts(caplog)
+        home = (served.site_dir / "index.html").read_text(encoding="utf-8")
+        assert notice in home
+    assert "First notice" not in home
+    assert compiled >= 20  # the rest of Material's templates were not compiled again
+    clean_dir = tmp_path / "clean"
+    result = mkdocs_cli(project, clean_dir)
+    assert result.returncode == 0, result.stderr
+    problems = _differences(_tree(served.site_dir), _tree(clean_dir))
+    assert not problems, "\n".join(problems[:5])

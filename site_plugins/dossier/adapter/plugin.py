@@ -194,7 +194,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        return with_empty_template(env) if self._rebuild is not None else env
+        return with_empty_template(env, self._rebuild.compiled) if self._rebuild is not None else env
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -16,6 +16,9 @@ those of the last build of the same ``mkdocs serve`` process:
    shares (the navigation, the configuration, the theme's overrides and the hooks) are the same,
    the page gets an empty template and its output is the one written last time.
 
+MkDocs also makes a new Jinja environment for every build; the theme's templates keep their
+compiled code from build to build while their source is the same (:mod:`.compiled_templates`).
+
 Everything else runs as in a clean build: every plugin sees every page (the search plugin indexes
 each one, so the index is complete), and the sitemap and the listing pages are made again. The
 files whose bytes have not changed (such pages, and the generated downloads, embeds and
@@ -46,6 +49,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
 from ..site.reuse import RenderCache, digest_of, folder_digest
+from .compiled_templates import CompiledTemplates
 from .kept_site import KeptSite
 
 #: The template a page whose output is taken from the last build is rendered with.
@@ -75,6 +79,8 @@ class Rebuild:
         self.rendered = RenderCache()
         #: the site folder, where unchanged files stay
         self.kept = KeptSite()
+        #: the theme's templates, compiled once (MkDocs makes a new environment every build)
+        self.compiled = CompiledTemplates()
         self._converted: dict[str, Converted] = {}
         self._written: dict[str, tuple[str, str]] = {}  # src -> (key, output)
         self._markdown_config = ""
@@ -140,6 +146,7 @@ class Rebuild:
         self._entries_before = {}
         self._reused_output = {}
         self.converted_again = self.templates_skipped = 0
+        self.compiled.taken = 0
 
     def adopt(self, file: File, config: MkDocsConfig) -> None:
         """Make ``file``'s page one that can take its HTML from the last build."""
@@ -172,7 +179,7 @@ class Rebuild:
             f"Rebuilt from the last build: {rendered.reused} of {rendered.reused + rendered.rendered} "
             f"claim and question pages' templates, {self.converted_again} pages' Markdown, "
             f"{self.templates_skipped} pages' theme templates; {kept} files kept in place, "
-            f"{removed} removed."
+            f"{removed} removed; {self.compiled.taken} theme templates not compiled again."
         )
 
     # -- step 2: Markdown ------------------------------------------------------------------
@@ -314,8 +321,10 @@ class Rebuild:
         return file
 
 
-def with_empty_template(env: jinja2.Environment) -> jinja2.Environment:
-    """The theme's environment, with the empty template a page whose output is known gets."""
+def with_empty_template(env: jinja2.Environment, compiled: CompiledTemplates) -> jinja2.Environment:
+    """The theme's environment, with the empty template a page whose output is known gets, and
+    its templates' code taken from the ``compiled`` ones where their source is the same."""
+    env.bytecode_cache = compiled
     loader = env.loader
     extra = jinja2.DictLoader({EMPTY_TEMPLATE: ""})
     env.loader = jinja2.ChoiceLoader([extra, loader] if loader is not None else [extra])
