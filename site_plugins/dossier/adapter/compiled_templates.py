@@ -54,6 +54,3 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[(_settings(bucket.environment), bucket.key)] = bucket.bytecode_to_string()
-
-    def __len__(self) -> int:
-        return len(self._code)
