@@ -17,6 +17,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
+from site_plugins.dossier.adapter.watcher import POLL_SECONDS
+
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
@@ -46,11 +48,17 @@ def _serve_and_edit(project: Path, site_dir: Path, config: Any, get_config: Call
 
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site_dir))
     try:
+        server.watch(config.docs_dir)  # as `mkdocs serve` does before on_serve
         config.plugins.on_serve(server, config=config, builder=lambda: None)
         watched = server._watched_paths  # the paths a change of which triggers a rebuild
+        polled = sorted(e.watch.raw_path for e in server.observer.emitters)
+        every = server.observer.timeout
     finally:
         server.server_close()
     assert os.path.abspath(project / "claims.yaml") in watched
+    # Both watched, and looked at ten times a second (adapter/watcher.py), not twice.
+    assert polled == sorted([os.path.abspath(project / "claims.yaml"), config.docs_dir])
+    assert every == POLL_SECONDS
 
     claims = project / "claims.yaml"
     claims.write_text(

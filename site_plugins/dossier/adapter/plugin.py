@@ -9,6 +9,8 @@ copy of it), points "edit this page" at the record's line in ``claims.yaml``, ad
 generated pages need to the head (:meth:`DossierSite.finish_html`), takes blank lines and
 indentation out of the HTML, makes ``mkdocs build`` atomic (:mod:`.atomic`), and keeps the last
 build's social cards for a build in place, as under ``mkdocs serve`` (:mod:`.card_cache`).
+Under serve it keeps what a rebuild can take from the last build (:mod:`.rebuild`) and has the
+server notice a save sooner (:mod:`.watcher`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from .history import read_history
 from .rebuild import Rebuild, with_empty_template
 from .serve_errors import BrokenDossier, not_found
 from .site_options import BuildDate, site_options
+from .watcher import quicken
 
 log = get_plugin_logger(__name__)
 
@@ -158,6 +161,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self._claims_path is not None:
             server.watch(str(self._claims_path))
+        quicken(server)  # a save shown sooner: MkDocs looks for changes twice a second
         return server
 
     # -- content ---------------------------------------------------------------------------
