@@ -18,6 +18,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 from fixtures import MINI_DIR
@@ -70,20 +71,25 @@ def broken_project(tmp_path: Path) -> Path:
     return project
 
 
-@pytest.fixture
-def served(broken_project: Path, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
-    port = _free_port()
+def start_serve(project: Path, port: int, log: TextIO) -> subprocess.Popen[str]:
+    """The real ``mkdocs serve`` of ``project`` on ``port``, its output in ``log``."""
     env = {k: v for k, v in os.environ.items() if k not in SITE_ENV}
     env.update(NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO))
-    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
-    proc = subprocess.Popen(
-        [str(MKDOCS), "serve", "-f", str(broken_project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-        cwd=broken_project,
+    return subprocess.Popen(
+        [str(MKDOCS), "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        cwd=project,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+@pytest.fixture
+def served(broken_project: Path, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
+    proc = start_serve(broken_project, port, log)
     try:
         yield f"http://127.0.0.1:{port}/", proc, tmp_path / "serve.log"
     finally:

@@ -6,14 +6,18 @@ pages, which get a placeholder meanwhile (:meth:`Charts.put_in` swaps the charts
 charts are the same bytes either way. Without a second core, or if the process cannot start,
 each chart is drawn when its page is rendered. Given a ``memo`` (kept between the builds of one
 ``mkdocs serve``), a chart whose question, claims and actors are those of a chart drawn before
-is not drawn again. No MkDocs import.
+is not drawn again. The second process ends when the process that started it ends, however it
+ends. No MkDocs import.
 """
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import re
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -27,9 +31,24 @@ from . import charts
 
 T = TypeVar("T")
 
+#: How often the second process looks whether the process that started it is still there.
+PARENT_CHECK_SECONDS = 0.5
+
 _PLACEHOLDER = "<!--dossier-chart:{}-->"
 _MARK = _PLACEHOLDER.split("{", 1)[0]
 _PLACEHOLDER_RE = re.compile(r"<!--dossier-chart:([a-z0-9-]+)-->")
+
+
+def _leave_with(parent: int) -> None:
+    """In the second process: end when the process that started it has ended without closing
+    it (``mkdocs serve`` stopped by a signal other than Ctrl-C), instead of drawing on alone."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="dossier-parent-watch", daemon=True).start()
 
 
 class Workers:
@@ -42,7 +61,12 @@ class Workers:
     def get(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # spawn: a fresh interpreter, whatever threads this one runs (mkdocs serve has some)
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_leave_with,
+                initargs=(os.getpid(),),
+            )
         return self._pool
 
     def close(self) -> None:
