@@ -202,3 +202,32 @@ def test_a_total_for_a_period_has_its_days_in_both_formats() -> None:
     assert (row["period_start"], row["period_end"]) == ("2024-10-01", "2024-10-07")
     assert row["value"] == "900 troops sent from 1 to 7 October 2024"
     assert json.loads(out["claims.json"])[0]["value"]["period"] == week
+
+
+def test_lines_kept_from_a_last_build_go_in_as_they_are() -> None:
+    # Under serve the claims' lines come from the last build where their inputs are the same.
+    data = sample()
+    index = Index(data)
+    asked: list[str] = []
+
+    def kept(record: Any, make: Any) -> tuple[str, str]:
+        asked.append(record.id)
+        if record.id == "high":
+            return '{"kept": true}', "kept,row\n"
+        lines: tuple[str, str] = make()
+        return lines
+
+    out = export_files(index, analyse(index), kept)
+    assert asked == [c.id for c in data.claims]
+    fresh = files()
+    assert out["sources.csv"] == fresh["sources.csv"] and out["conflicts.json"] == fresh["conflicts.json"]
+    claims_json = out["claims.json"].decode("utf-8").splitlines()
+    assert claims_json[2] == '{"kept": true},'  # the second claim, as the last build made it
+    assert [line for i, line in enumerate(claims_json) if i != 2] == [
+        line for i, line in enumerate(fresh["claims.json"].decode("utf-8").splitlines()) if i != 2
+    ]
+    claims_csv = out["claims.csv"].decode("utf-8").splitlines()
+    assert claims_csv[2] == "kept,row"
+    assert claims_csv[:2] + claims_csv[3:] == [
+        line for i, line in enumerate(fresh["claims.csv"].decode("utf-8").splitlines()) if i != 2
+    ]

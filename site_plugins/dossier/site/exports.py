@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..analysis.conflicts import Analysis
@@ -77,10 +77,20 @@ VALUE_COLUMNS = ("exactly", "min", "max", "unit", "scope", "answer", "option", "
 CONFLICT_COLUMNS = ("id", "question", "a", "b", "kind", "why", "status", "resolution")
 
 
-def export_files(index: Index, analysis: Analysis) -> dict[str, bytes]:
+#: A claim's two lines in the downloads: its record in claims.json and its row in claims.csv.
+ClaimLines = tuple[str, str]
+#: Under serve: ``kept(claim, make)`` gives the lines of the last build where the claim's
+#: inputs are the same, else ``make()``'s.
+KeptLines = Callable[[Claim, Callable[[], ClaimLines]], ClaimLines]
+
+
+def export_files(index: Index, analysis: Analysis, kept: KeptLines | None = None) -> dict[str, bytes]:
     """File name -> content, for every download."""
     data = index.data
-    claims = [_claim_record(c, index, analysis) for c in data.claims]
+    lines = [
+        kept(claim, _lines_maker(claim, index, analysis)) if kept else _claim_lines(claim, index, analysis)
+        for claim in data.claims
+    ]
     sources = []
     for source in data.sources:
         record = source.model_dump(mode="json", exclude={"snapshot"})
@@ -90,33 +100,43 @@ def export_files(index: Index, analysis: Analysis) -> dict[str, bytes]:
     conflicts = [
         {column: getattr(conflict, column) for column in CONFLICT_COLUMNS} for conflict in analysis.conflicts
     ]
-
-    claim_rows = []
-    for claim, record in zip(data.claims, claims, strict=True):
-        row = {k: v for k, v in record.items() if k in CLAIM_COLUMNS and not isinstance(v, list | dict)}
-        value = record["value"]
-        row.update({k: value.get(k) for k in VALUE_COLUMNS})
-        row["as_of"] = record["as_of"]
-        period = value.get("period") or {}  # a total for a period: its first and last day
-        row["period_start"], row["period_end"] = period.get("start"), period.get("end")
-        row["value"] = record["value_text"]  # the nested value's fields have their own columns
-        row["citation_count"] = len(claim.citations)
-        row["citation_sources"] = _join(c.source for c in claim.citations)
-        row["conflicts"] = _join(record["conflicts"])
-        row["supersedes"] = _join(link["claim"] for link in record["supersedes"])
-        row["contradicts"] = _join(link["claim"] for link in record["contradicts"])
-        row["related"] = _join(record["related"])
-        row["tags"] = _join(record["tags"])
-        claim_rows.append(row)
-
     return {
-        "claims.json": _json(claims),
-        "claims.csv": _csv(CLAIM_COLUMNS, claim_rows),
+        "claims.json": _json_lines([json_line for json_line, _ in lines]),
+        "claims.csv": (_csv_line(CLAIM_COLUMNS) + "".join(row for _, row in lines)).encode("utf-8"),
         "sources.json": _json(sources),
         "sources.csv": _csv(SOURCE_COLUMNS, sources),
         "conflicts.json": _json(conflicts),
         "conflicts.csv": _csv(CONFLICT_COLUMNS, conflicts),
     }
+
+
+def conflict_ids(claim: Claim, analysis: Analysis) -> list[str]:
+    """The ids of the conflicts the claim is in (the downloads name them)."""
+    return [c.id for c in analysis.by_claim.get(claim.id, [])]
+
+
+def _lines_maker(claim: Claim, index: Index, analysis: Analysis) -> Callable[[], ClaimLines]:
+    return lambda: _claim_lines(claim, index, analysis)
+
+
+def _claim_lines(claim: Claim, index: Index, analysis: Analysis) -> ClaimLines:
+    record = _claim_record(claim, index, analysis)
+    row = {k: v for k, v in record.items() if k in CLAIM_COLUMNS and not isinstance(v, list | dict)}
+    value = record["value"]
+    row.update({k: value.get(k) for k in VALUE_COLUMNS})
+    row["as_of"] = record["as_of"]
+    period = value.get("period") or {}  # a total for a period: its first and last day
+    row["period_start"], row["period_end"] = period.get("start"), period.get("end")
+    row["value"] = record["value_text"]  # the nested value's fields have their own columns
+    row["citation_count"] = len(claim.citations)
+    row["citation_sources"] = _join(c.source for c in claim.citations)
+    row["conflicts"] = _join(record["conflicts"])
+    row["supersedes"] = _join(link["claim"] for link in record["supersedes"])
+    row["contradicts"] = _join(link["claim"] for link in record["contradicts"])
+    row["related"] = _join(record["related"])
+    row["tags"] = _join(record["tags"])
+    json_line = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    return json_line, _csv_line([safe_cell(row.get(column)) for column in CLAIM_COLUMNS])
 
 
 def _claim_record(claim: Claim, index: Index, analysis: Analysis) -> dict[str, Any]:
@@ -129,7 +149,7 @@ def _claim_record(claim: Claim, index: Index, analysis: Analysis) -> dict[str, A
     record["value_text"] = format_value(claim.value, index.questions.get(claim.question))
     record["as_of"] = claim.value.as_of or claim.made
     record["independent_origins"] = independent_origins(claim, index)
-    record["conflicts"] = [c.id for c in analysis.by_claim.get(claim.id, [])]
+    record["conflicts"] = conflict_ids(claim, analysis)
     return record
 
 
@@ -139,9 +159,12 @@ def _join(items: Iterable[str]) -> str:
 
 def _json(records: list[dict[str, Any]]) -> bytes:
     """A JSON list with one record per line: small diffs, and fast to write for big dossiers."""
-    if not records:
+    return _json_lines([json.dumps(record, ensure_ascii=False, sort_keys=True) for record in records])
+
+
+def _json_lines(lines: list[str]) -> bytes:
+    if not lines:
         return b"[]\n"
-    lines = (json.dumps(record, ensure_ascii=False, sort_keys=True) for record in records)
     return ("[\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")
 
 
@@ -157,6 +180,13 @@ def safe_cell(value: object) -> str:
         return str(int(value))
     text = str(value)
     return "'" + text if text[:1] in FORMULA_FIRST else text
+
+
+def _csv_line(cells: Sequence[str]) -> str:
+    """One CSV line (cells already made safe), as :func:`_csv` writes it."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerow(cells)
+    return buffer.getvalue()
 
 
 def _csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:

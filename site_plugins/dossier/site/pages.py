@@ -254,7 +254,16 @@ class DossierSite:
 
     def downloads(self) -> dict[str, bytes]:
         if self._downloads is None:
-            self._downloads = dict(sorted(exports.export_files(self.index, self.analysis).items()))
+            kept = None
+            cache, inputs, analysis = self._cache, self._inputs, self.analysis
+            if cache is not None and inputs is not None:
+
+                def kept(claim: Claim, make: Callable[[], exports.ClaimLines]) -> exports.ClaimLines:
+                    # The record, and what it may name (in PageInputs.record), and its conflicts.
+                    key = inputs.record(claim) + repr(exports.conflict_ids(claim, analysis))
+                    return cache.text(f"downloads:{claim.id}", key, make)
+
+            self._downloads = dict(sorted(exports.export_files(self.index, analysis, kept).items()))
         return self._downloads
 
     def pages(self) -> dict[str, str]:
