@@ -25,7 +25,7 @@ SERVE_URL = "http://127.0.0.1:8000/"  # the fixture's site_url, as serve sets it
 REUSED = re.compile(
     r"Rebuilt from the last build: (\d+) of (\d+) claim and question pages' templates, "
     r"(\d+) pages' Markdown, (\d+) pages' theme templates; (\d+) files kept in place, (\d+) removed; "
-    r"(\d+) theme templates not compiled again\."
+    r"(\d+) theme templates not compiled again; (\d+) pages not sent through the theme\."
 )
 
 NEW_CLAIM = """
@@ -80,13 +80,14 @@ class Served:
     def __init__(self, project: Path, site_dir: Path) -> None:
         self.project = project
         self.site_dir = site_dir
+        self.site_url = SERVE_URL
         config = self._config()
         config.plugins.on_startup(command="serve", dirty=False)
         self._first = config
 
     def _config(self) -> Any:
         config = load_config(config_file=str(self.project / "mkdocs.yml"), site_dir=str(self.site_dir))
-        config.site_url = SERVE_URL
+        config.site_url = self.site_url
         return config
 
     def build(self) -> None:
@@ -143,13 +144,13 @@ def test_served_site_equals_a_clean_build_after_every_edit(
     claims = served.project / "claims.yaml"
     caplog.set_level(logging.INFO)
     served.build()
-    reused, total, _markdown, _templates, kept, _removed, compiled = _reuse_counts(caplog)
+    reused, total, _markdown, _templates, kept, _removed, compiled, left_out = _reuse_counts(caplog)
     # The first build renders everything (6 claims, 3 questions) and compiles every template.
-    assert (reused, total, kept, compiled) == (0, 9, 0, 0)
+    assert (reused, total, kept, compiled, left_out) == (0, 9, 0, 0, 0)
     for n, (what, edit) in enumerate(EDITS):
         claims.write_text(edit(claims.read_text(encoding="utf-8")), encoding="utf-8")
         served.build()
-        reused, total, markdown, templates, kept, removed, compiled = _reuse_counts(caplog)
+        reused, total, markdown, templates, kept, removed, compiled, left_out = _reuse_counts(caplog)
         # Material's templates (main, base, partials, 404, sitemap) are compiled once.
         assert compiled >= 20
         clean_dir = tmp_path / f"clean-{n}"
@@ -162,16 +163,60 @@ def test_served_site_equals_a_clean_build_after_every_edit(
             # those pages and the claims' embeds, citations and oEmbed files stay in place.
             assert (reused, total, markdown, templates) == (9, 9, 9, 9)
             assert kept >= 9 + 3 * 6 and removed == 0
+            # Those pages are not sent through the theme again (their search entries put in).
+            assert left_out == templates
         elif what == "a statement":
             # The edited claim, the claim it conflicts with and their question are rendered
-            # again; the other claims and questions not.
+            # again; the other claims and questions not, nor sent through the theme.
             assert (reused, total) == (6, 9)
+            assert left_out >= 6
         elif what == "a deleted claim":
             # Its page, embed, citation, oEmbed file and social card leave the site folder.
             assert removed >= 4
         elif what == "a renamed source":
             # Sources are read by every claim page (its citations' outlets): all rendered again.
             assert reused == 0
+
+
+def test_with_another_plugin_every_page_goes_through_the_theme(
+    served: Served, tmp_path: Path, caplog: pytest.LogCaptureFixture, mkdocs_cli: Callable[..., Any]
+) -> None:
+    # A plugin the dossier does not know may need every page in on_page_context or
+    # on_post_page: then no page is left out of the theme's loop, and the site is still the same.
+    mkdocs_yml = served.project / "mkdocs.yml"
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    mkdocs_yml.write_text(text.replace("  - tags\n", "  - tags\n  - meta\n"), encoding="utf-8")
+    caplog.set_level(logging.INFO)
+    served.build()
+    _reuse_counts(caplog)
+    served.build()
+    reused, total, _markdown, templates, *_, left_out = _reuse_counts(caplog)
+    assert (reused, total, templates, left_out) == (9, 9, 9, 0)
+    result = mkdocs_cli(served.project, tmp_path / "clean")
+    assert result.returncode == 0, result.stderr
+    problems = _differences(_tree(served.site_dir), _tree(tmp_path / "clean"))
+    assert not problems, "\n".join(problems[:5])
+
+
+def test_a_new_site_address_reaches_every_kept_page(
+    served: Served, tmp_path: Path, mkdocs_cli: Callable[..., Any]
+) -> None:
+    # A page's canonical address is taken from the last build only where the site's address is
+    # the same: with a new one every page, kept or not, names the new address.
+    served.build()
+    new_url = "https://dossier.example.org/lanterns/"
+    mkdocs_yml = served.project / "mkdocs.yml"
+    mkdocs_yml.write_text(
+        mkdocs_yml.read_text(encoding="utf-8").replace(SERVE_URL, new_url), encoding="utf-8"
+    )
+    served.site_url = new_url
+    served.build()
+    result = mkdocs_cli(served.project, tmp_path / "clean")
+    assert result.returncode == 0, result.stderr
+    problems = _differences(_tree(served.site_dir), _tree(tmp_path / "clean"))
+    assert not problems, "\n".join(problems[:5])
+    claim_page = (served.site_dir / "claims" / "count-12" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{new_url}claims/count-12/">' in claim_page
 
 
 def test_a_build_command_keeps_nothing_between_builds(
@@ -210,7 +255,7 @@ def test_an_edited_theme_override_is_compiled_again_under_serve(
             '{% extends "base.html" %}\n{% block announce %}' + notice + "{% endblock %}\n", encoding="utf-8"
         )
         served.build()
-        *_, compiled = _reuse_counts(caplog)
+        *_, compiled, _left_out = _reuse_counts(caplog)
         home = (served.site_dir / "index.html").read_text(encoding="utf-8")
         assert notice in home
     assert "First notice" not in home

@@ -39,7 +39,7 @@ from .card_cache import CardCache
 from .config import DossierConfig
 from .export import PageTree, export_target
 from .history import read_history
-from .rebuild import Rebuild, with_empty_template
+from .rebuild import Rebuild, ThemeLoopFiles, with_empty_template
 from .serve_errors import BrokenDossier, not_found
 from .site_options import BuildDate, site_options
 from .watcher import quicken
@@ -190,6 +190,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # The social cards go straight into the new site (MkDocs has cleaned it by now),
         # copied from the last one where unchanged (see on_pre_build).
         site.start_cards(config.site_dir, self._cards.previous)
+        if self._rebuild is not None:  # unchanged pages left out of the theme's loop
+            self._files = files = ThemeLoopFiles(files, self._rebuild)
         return files
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -198,7 +200,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        return with_empty_template(env, self._rebuild.compiled) if self._rebuild is not None else env
+        if self._rebuild is None:
+            return env
+        if self._site is not None and self._export is None:
+            self._rebuild.theme_loop(config, self, _search_entries(config))
+        return with_empty_template(env, self._rebuild.compiled)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -271,12 +277,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         output = squeeze(output) if self._site.options.compact_html else output
         return self._rebuild.keep_output(page, output) if self._rebuild is not None else output
 
+    # Priority 100: before the search plugin (priority 0) writes its index, which then has the
+    # entries of the last pages left out of the theme's loop.
+    @event_priority(100)
+    def _last_search_entries(self, *, config: MkDocsConfig) -> None:
+        if self._rebuild is not None:
+            self._rebuild.last_entries(_search_entries(config))
+
     # -- atomic output ---------------------------------------------------------------------
     # Priority -100: for a build started from Python without MkDocs' command line (no
     # on_startup, so no on_shutdown to wait for), the swap happens here, after the other
     # plugins' on_post_build (search writes its index there).
     @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish_build(self, *, config: MkDocsConfig) -> None:
         if self._broken is not None:
             self._broken.write_not_found(config)
         if self._site is not None:
@@ -301,6 +314,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if config.strict and strict_warnings_seen():
             return  # MkDocs aborts the build next; on_build_error removes the new folder
         self._swap_in()
+
+    on_post_build = CombinedEvent(_last_search_entries, _finish_build)
 
     def _swap_in(self) -> None:
         self._built = False

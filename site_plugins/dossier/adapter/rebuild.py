@@ -16,6 +16,15 @@ those of the last build of the same ``mkdocs serve`` process:
    shares (the navigation, the configuration, the theme's overrides and the hooks) are the same,
    the page gets an empty template and its output is the one written last time.
 
+A page whose output is the one of the last build, still in the site folder, is then left out
+of MkDocs' second loop over the pages (where each goes through the theme, and on to the plugins'
+``on_page_context`` and ``on_post_page``): :class:`ThemeLoopFiles` gives MkDocs that loop's list
+without it, and the page's search entries go into the index where the page would have put them.
+This holds only while every plugin is one known to need nothing more from such a page
+(:data:`LEAVE_OUT_WITH`: this plugin, Material's search and tags) or a hook (site glue whose
+``on_page_context`` and ``on_post_page`` change only the page they are given, as this site's
+do); with any other plugin every page goes through the theme.
+
 MkDocs also makes a new Jinja environment for every build; the theme's templates keep their
 compiled code from build to build while their source is the same (:mod:`.compiled_templates`).
 
@@ -36,14 +45,16 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+import types
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
@@ -54,6 +65,13 @@ from .kept_site import KeptSite
 
 #: The template a page whose output is taken from the last build is rendered with.
 EMPTY_TEMPLATE = "dossier-reused.html"
+#: The modules of the plugins besides this one with which an unchanged page may be left out of
+#: the theme's loop: Material's search (its entries are put in) and tags (it only gives the
+#: template the page's tags).
+LEAVE_OUT_WITH = frozenset({"material.plugins.search.plugin", "material.plugins.tags.plugin"})
+#: What MkDocs writes to the null device for a page that stays in the site folder (MkDocs
+#: skips, with a message, a page whose output is blank).
+KEPT_IN_PLACE = "<!-- kept in the site folder -->"
 #: An address Markdown wrote that points to another file (not to an anchor of the page).
 _LINK_OUT = re.compile(r"""\b(?:href|src)=["'](?!#)""")
 
@@ -88,11 +106,19 @@ class Rebuild:
         self._sources: dict[str, tuple[str, str, dict[str, Any]]] = {}  # src -> source, Markdown, meta
         self._contents: dict[str, tuple[str, str, str]] = {}  # src -> key, its HTML, its search view
         self._entries: dict[str, tuple[str, list[Any]]] = {}  # src -> key, its search entries
+        self._addresses: dict[str, tuple[tuple[str | None, str], tuple[str | None, str | None]]] = {}
         self._content_keys: dict[str, str] = {}  # src -> the key of its content, this build
         self._entries_before: dict[str, int] = {}  # src -> how many search entries came before it
         self._output_keys: dict[str, str] = {}  # src -> its key, this build
         self._reused_output: dict[str, str] = {}  # src -> the output to write, this build
         self._warm = False  # a build has finished: the caches hold its pages
+        self._may_leave_out = False  # this build's plugins allow leaving pages out of the theme's loop
+        self._indexed = False  # Material's search indexes the pages
+        self._theme_pages: list[File] | None = None  # the theme's loop, once asked for
+        self._order: dict[str, int] = {}  # src -> its place among the pages, this build
+        self._left_out: deque[str] = deque()  # pages left out whose search entries are not in yet
+        #: pages left out of the theme's loop in the last build
+        self.left_out = 0
         self._paused = False
         #: pages whose Markdown conversion and whose template were skipped, in the last build
         self.converted_again = 0
@@ -145,7 +171,11 @@ class Rebuild:
         self._content_keys = {}
         self._entries_before = {}
         self._reused_output = {}
-        self.converted_again = self.templates_skipped = 0
+        self._may_leave_out = False
+        self._theme_pages = None
+        self._order = {}
+        self._left_out = deque()
+        self.converted_again = self.templates_skipped = self.left_out = 0
         self.compiled.taken = 0
 
     def adopt(self, file: File, config: MkDocsConfig) -> None:
@@ -171,7 +201,15 @@ class Rebuild:
         kept = self.kept.kept_count
         removed = self.kept.sweep(site_dir)
         self._warm = True
-        for store in (self._converted, self._written, self._sources, self._contents, self._entries):
+        stores = (
+            self._converted,
+            self._written,
+            self._sources,
+            self._contents,
+            self._entries,
+            self._addresses,
+        )
+        for store in stores:
             for src in [s for s in store if s not in pages]:
                 del store[src]
         rendered = self.rendered
@@ -179,8 +217,23 @@ class Rebuild:
             f"Rebuilt from the last build: {rendered.reused} of {rendered.reused + rendered.rendered} "
             f"claim and question pages' templates, {self.converted_again} pages' Markdown, "
             f"{self.templates_skipped} pages' theme templates; {kept} files kept in place, "
-            f"{removed} removed; {self.compiled.taken} theme templates not compiled again."
+            f"{removed} removed; {self.compiled.taken} theme templates not compiled again; "
+            f"{self.left_out} pages not sent through the theme."
         )
+
+    def addresses(
+        self, page: Page, base: str | None, make: Callable[[str | None], None]
+    ) -> tuple[str | None, str | None]:
+        """The page's canonical and absolute address: the last build's if the site's address
+        and the page's are the same, else as ``make(base)`` sets them."""
+        src, url = page.file.src_uri, page.url
+        found = self._addresses.get(src)
+        if found is not None and found[0] == (base, url):
+            return found[1]
+        make(base)
+        made = (page.canonical_url, page.abs_url)
+        self._addresses[src] = ((base, url), made)
+        return made
 
     # -- step 2: Markdown ------------------------------------------------------------------
     def source(self, page: Page, source: str) -> None:
@@ -266,11 +319,70 @@ class Rebuild:
             page.meta["template"] = EMPTY_TEMPLATE
             self.templates_skipped += 1
 
+    # -- the theme's loop ---------------------------------------------------------------------
+    def theme_loop(self, config: MkDocsConfig, owner: object, entries: list[Any] | None) -> None:
+        """Every page has been read and converted (MkDocs' ``on_env``): pages may be left out of
+        the loop that follows if every plugin allows it (``owner``: this plugin; ``entries``:
+        those of Material's search index, when it runs)."""
+        self._indexed = entries is not None
+        self._may_leave_out = all(
+            plugin is owner
+            or isinstance(plugin, types.ModuleType)
+            or type(plugin).__module__ in LEAVE_OUT_WITH
+            for plugin in config.plugins.values()
+        )
+
+    def theme_pages(
+        self, pages: Sequence[File], inclusion: Callable[[InclusionLevel], bool]
+    ) -> Sequence[File]:
+        """The pages MkDocs sends through the theme (``inclusion``: the pages it asks for):
+        without those whose output is the last build's and still in the site folder. Only
+        the loop that writes the pages asks with serve's inclusion once the pages are read;
+        the sitemap and the error page see every page."""
+        if not self._may_leave_out or inclusion is not InclusionLevel.is_in_serve:
+            return pages
+        if self._theme_pages is None:
+            self._theme_pages = self._leave_out(pages)
+        return self._theme_pages
+
+    def _leave_out(self, pages: Sequence[File]) -> list[File]:
+        through: list[File] = []
+        for place, file in enumerate(pages):
+            src = file.src_uri
+            self._order[src] = place
+            key = self._output_keys.get(src)
+            if (
+                key is not None
+                and src in self._reused_output
+                and (not self._indexed or self._entries.get(src, ("", []))[0] == key)
+                and self.kept.unchanged(file.dest_uri, self._written[src][0])
+            ):
+                del self._reused_output[src]
+                self._left_out.append(src)
+            else:
+                through.append(file)
+        self.left_out = len(self._left_out)
+        return through
+
+    def _put_in_entries(self, before: str | None, entries: list[Any]) -> None:
+        """The search entries of the pages left out that come before page ``before`` (None:
+        all that are left), in the index where those pages would have put them."""
+        place = self._order.get(before, -1) if before is not None else len(self._order)
+        while self._left_out and self._order[self._left_out[0]] < place:
+            entries.extend(self._entries[self._left_out.popleft()][1])
+
+    def last_entries(self, entries: list[Any] | None) -> None:
+        """Before the search plugin writes its index: the entries of the last pages left out."""
+        if entries is not None:
+            self._put_in_entries(None, entries)
+
     # -- the search index ---------------------------------------------------------------------
     def before_search(self, page: Page, entries: list[Any] | None) -> None:
         """Before the search plugin reads ``page``: a page whose output is the last build's is
         left out (its entries, the same as then, go in after it: :meth:`after_search`)."""
         src = page.file.src_uri
+        if entries is not None and self._left_out:
+            self._put_in_entries(src, entries)
         if entries is None or src not in self._output_keys:
             return
         if src in self._reused_output and self._entries.get(src, ("", []))[0] == self._output_keys[src]:
@@ -298,11 +410,13 @@ class Rebuild:
 
     def reused_output(self, page: Page) -> str | None:
         """The page's output from the last build, if its template was skipped; when the site
-        folder still holds it, MkDocs writes it nowhere (the null device) and it stays."""
+        folder still holds it, MkDocs writes a line in its place nowhere (the null device)
+        and the page stays (MkDocs would otherwise encode the whole page to throw it away)."""
         src = page.file.src_uri
         output = self._reused_output.pop(src, None)
         if output is not None and self.kept.unchanged(page.file.dest_uri, self._written[src][0]):
             page.file.abs_dest_path = os.devnull  # a cached_property: this build's value
+            return KEPT_IN_PLACE
         return output
 
     def keep_output(self, page: Page, output: str) -> str:
@@ -331,6 +445,20 @@ def with_empty_template(env: jinja2.Environment, compiled: CompiledTemplates) ->
     return env
 
 
+class ThemeLoopFiles(Files):
+    """The build's files, as MkDocs is given them under serve: the list of pages its loop
+    through the theme asks for leaves out those :meth:`Rebuild.theme_pages` says."""
+
+    def __init__(self, files: Files, rebuild: Rebuild) -> None:
+        super().__init__(files)
+        self._rebuild = rebuild
+
+    def documentation_pages(
+        self, *, inclusion: Callable[[InclusionLevel], bool] = InclusionLevel.is_included
+    ) -> Sequence[File]:
+        return self._rebuild.theme_pages(super().documentation_pages(inclusion=inclusion), inclusion)
+
+
 class KeptFile(File):
     """A generated file that is not written again when the site folder holds its bytes."""
 
@@ -351,6 +479,10 @@ class ReusablePage(Page):
         #: the digest of the page's Markdown (and the Markdown configuration), once rendered
         self.markdown_key = ""
         super().__init__(None, file, config)
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        # As Page does (two URL parses a page), unless the last build made the same address.
+        self.canonical_url, self.abs_url = self._rebuild.addresses(self, base, super()._set_canonical_url)
 
     def read_source(self, config: MkDocsConfig) -> None:
         source = config.plugins.on_page_read_source(page=self, config=config)
