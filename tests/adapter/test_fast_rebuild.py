@@ -25,7 +25,8 @@ SERVE_URL = "http://127.0.0.1:8000/"  # the fixture's site_url, as serve sets it
 REUSED = re.compile(
     r"Rebuilt from the last build: (\d+) of (\d+) claim and question pages' templates, "
     r"(\d+) pages' Markdown, (\d+) pages' theme templates; (\d+) files kept in place, (\d+) removed; "
-    r"(\d+) theme templates not compiled again; (\d+) pages not sent through the theme\."
+    r"(\d+) theme templates not compiled again; (\d+) pages not sent through the theme; "
+    r"(\d+) pages' search entries taken\."
 )
 
 NEW_CLAIM = """
@@ -144,13 +145,14 @@ def test_served_site_equals_a_clean_build_after_every_edit(
     claims = served.project / "claims.yaml"
     caplog.set_level(logging.INFO)
     served.build()
-    reused, total, _markdown, _templates, kept, _removed, compiled, left_out = _reuse_counts(caplog)
+    reused, total, _markdown, _templates, kept, _removed, compiled, left_out, taken = _reuse_counts(caplog)
     # The first build renders everything (6 claims, 3 questions) and compiles every template.
-    assert (reused, total, kept, compiled, left_out) == (0, 9, 0, 0, 0)
+    assert (reused, total, kept, compiled, left_out, taken) == (0, 9, 0, 0, 0, 0)
+    pages = (served.site_dir / "sitemap.xml").read_text(encoding="utf-8").count("<loc>")  # every page
     for n, (what, edit) in enumerate(EDITS):
         claims.write_text(edit(claims.read_text(encoding="utf-8")), encoding="utf-8")
         served.build()
-        reused, total, markdown, templates, kept, removed, compiled, left_out = _reuse_counts(caplog)
+        reused, total, markdown, templates, kept, removed, compiled, left_out, taken = _reuse_counts(caplog)
         # Material's templates (main, base, partials, 404, sitemap) are compiled once.
         assert compiled >= 20
         clean_dir = tmp_path / f"clean-{n}"
@@ -163,8 +165,10 @@ def test_served_site_equals_a_clean_build_after_every_edit(
             # those pages and the claims' embeds, citations and oEmbed files stay in place.
             assert (reused, total, markdown, templates) == (9, 9, 9, 9)
             assert kept >= 9 + 3 * 6 and removed == 0
-            # Those pages are not sent through the theme again (their search entries put in).
+            # Those pages are not sent through the theme again (their search entries put in),
+            # and no page is read again by the search plugin.
             assert left_out == templates
+            assert taken == pages
         elif what == "a statement":
             # The edited claim, the claim it conflicts with and their question are rendered
             # again; the other claims and questions not, nor sent through the theme.
@@ -190,7 +194,7 @@ def test_with_another_plugin_every_page_goes_through_the_theme(
     served.build()
     _reuse_counts(caplog)
     served.build()
-    reused, total, _markdown, templates, *_, left_out = _reuse_counts(caplog)
+    reused, total, _markdown, templates, *_, left_out, _taken = _reuse_counts(caplog)
     assert (reused, total, templates, left_out) == (9, 9, 9, 0)
     result = mkdocs_cli(served.project, tmp_path / "clean")
     assert result.returncode == 0, result.stderr
@@ -255,7 +259,7 @@ def test_an_edited_theme_override_is_compiled_again_under_serve(
             '{% extends "base.html" %}\n{% block announce %}' + notice + "{% endblock %}\n", encoding="utf-8"
         )
         served.build()
-        *_, compiled, _left_out = _reuse_counts(caplog)
+        *_, compiled, _left_out, _taken = _reuse_counts(caplog)
         home = (served.site_dir / "index.html").read_text(encoding="utf-8")
         assert notice in home
     assert "First notice" not in home

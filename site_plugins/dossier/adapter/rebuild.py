@@ -89,6 +89,17 @@ class Converted:
     own_links: tuple[tuple[str, str], ...]
 
 
+@dataclass(frozen=True)
+class Entries:
+    """A page's entries in the search index, and what they were made from."""
+
+    #: the digest of what the search plugin read of the page
+    search_key: str
+    #: the digest of the page's output then (None: a page whose output is never kept)
+    output_key: str | None
+    entries: list[Any]
+
+
 class Rebuild:
     """What one ``mkdocs serve`` process keeps from build to build."""
 
@@ -105,10 +116,11 @@ class Rebuild:
         self._frame = ""
         self._sources: dict[str, tuple[str, str, dict[str, Any]]] = {}  # src -> source, Markdown, meta
         self._contents: dict[str, tuple[str, str, str]] = {}  # src -> key, its HTML, its search view
-        self._entries: dict[str, tuple[str, list[Any]]] = {}  # src -> key, its search entries
+        self._entries: dict[str, Entries] = {}  # src -> its search entries
         self._addresses: dict[str, tuple[tuple[str | None, str], tuple[str | None, str | None]]] = {}
         self._content_keys: dict[str, str] = {}  # src -> the key of its content, this build
         self._entries_before: dict[str, int] = {}  # src -> how many search entries came before it
+        self._search_keys: dict[str, str] = {}  # src -> what the search plugin reads of it, this build
         self._output_keys: dict[str, str] = {}  # src -> its key, this build
         self._reused_output: dict[str, str] = {}  # src -> the output to write, this build
         self._warm = False  # a build has finished: the caches hold its pages
@@ -117,8 +129,9 @@ class Rebuild:
         self._theme_pages: list[File] | None = None  # the theme's loop, once asked for
         self._order: dict[str, int] = {}  # src -> its place among the pages, this build
         self._left_out: deque[str] = deque()  # pages left out whose search entries are not in yet
-        #: pages left out of the theme's loop in the last build
-        self.left_out = 0
+        #: pages left out of the theme's loop, and pages whose search entries were taken from the
+        #: build before (those pages among them), in the last build
+        self.left_out = self.entries_taken = 0
         self._paused = False
         #: pages whose Markdown conversion and whose template were skipped, in the last build
         self.converted_again = 0
@@ -170,12 +183,13 @@ class Rebuild:
         self._output_keys = {}
         self._content_keys = {}
         self._entries_before = {}
+        self._search_keys = {}
         self._reused_output = {}
         self._may_leave_out = False
         self._theme_pages = None
         self._order = {}
         self._left_out = deque()
-        self.converted_again = self.templates_skipped = self.left_out = 0
+        self.converted_again = self.templates_skipped = self.left_out = self.entries_taken = 0
         self.compiled.taken = 0
 
     def adopt(self, file: File, config: MkDocsConfig) -> None:
@@ -206,19 +220,21 @@ class Rebuild:
             self._written,
             self._sources,
             self._contents,
-            self._entries,
             self._addresses,
         )
         for store in stores:
             for src in [s for s in store if s not in pages]:
                 del store[src]
+        for src in [s for s in self._entries if s not in self._search_keys and s not in self._order]:
+            del self._entries[src]  # the search entries of every page this build has
         rendered = self.rendered
         return (
             f"Rebuilt from the last build: {rendered.reused} of {rendered.reused + rendered.rendered} "
             f"claim and question pages' templates, {self.converted_again} pages' Markdown, "
             f"{self.templates_skipped} pages' theme templates; {kept} files kept in place, "
             f"{removed} removed; {self.compiled.taken} theme templates not compiled again; "
-            f"{self.left_out} pages not sent through the theme."
+            f"{self.left_out} pages not sent through the theme; "
+            f"{self.entries_taken} pages' search entries taken."
         )
 
     def addresses(
@@ -354,7 +370,7 @@ class Rebuild:
             if (
                 key is not None
                 and src in self._reused_output
-                and (not self._indexed or self._entries.get(src, ("", []))[0] == key)
+                and (not self._indexed or (src in self._entries and self._entries[src].output_key == key))
                 and self.kept.unchanged(file.dest_uri, self._written[src][0])
             ):
                 del self._reused_output[src]
@@ -369,7 +385,8 @@ class Rebuild:
         all that are left), in the index where those pages would have put them."""
         place = self._order.get(before, -1) if before is not None else len(self._order)
         while self._left_out and self._order[self._left_out[0]] < place:
-            entries.extend(self._entries[self._left_out.popleft()][1])
+            entries.extend(self._entries[self._left_out.popleft()].entries)
+            self.entries_taken += 1
 
     def last_entries(self, entries: list[Any] | None) -> None:
         """Before the search plugin writes its index: the entries of the last pages left out."""
@@ -378,14 +395,30 @@ class Rebuild:
 
     # -- the search index ---------------------------------------------------------------------
     def before_search(self, page: Page, entries: list[Any] | None) -> None:
-        """Before the search plugin reads ``page``: a page whose output is the last build's is
-        left out (its entries, the same as then, go in after it: :meth:`after_search`)."""
+        """Before the search plugin reads ``page``: a page whose output is the last build's, or
+        whose HTML, table of contents, address, title and front matter (what the search plugin
+        reads) are, is left out (its entries, the same as then, go in after it:
+        :meth:`after_search`)."""
         src = page.file.src_uri
         if entries is not None and self._left_out:
             self._put_in_entries(src, entries)
-        if entries is None or src not in self._output_keys:
+        if entries is None or not self._frame:
             return
-        if src in self._reused_output and self._entries.get(src, ("", []))[0] == self._output_keys[src]:
+        found = self._entries.get(src)
+        output_key = self._output_keys.get(src)
+        if found is not None and src in self._reused_output and found.output_key == output_key:
+            self._search_keys[src] = found.search_key  # the output, so what search read, is the same
+        else:
+            self._search_keys[src] = _digest(
+                self._frame,
+                "search",
+                page.url,
+                str(page.title),
+                str(page.toc),
+                json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=str),
+                page.content or "",
+            )
+        if found is not None and found.search_key == self._search_keys[src]:
             search = dict(page.meta.get("search") or {})
             page.meta["search"] = {**search, "exclude": True}
             self._entries_before[src] = -1
@@ -397,16 +430,16 @@ class Rebuild:
         before = self._entries_before.pop(src, None)
         if entries is None or before is None:
             return
-        key = self._output_keys[src]
         if before < 0:
-            entries.extend(self._entries[src][1])
+            entries.extend(self._entries[src].entries)
+            self.entries_taken += 1
             search = {k: v for k, v in page.meta["search"].items() if k != "exclude"}
             if search:
                 page.meta["search"] = search
             else:
                 del page.meta["search"]
         else:
-            self._entries[src] = (key, entries[before:])
+            self._entries[src] = Entries(self._search_keys[src], self._output_keys.get(src), entries[before:])
 
     def reused_output(self, page: Page) -> str | None:
         """The page's output from the last build, if its template was skipped; when the site
