@@ -298,10 +298,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self._site.close()
         if self._rebuild is not None:  # after every file of the build is written
             _finish_rebuild(self._rebuild, self._site, self._generated, config.site_dir)
-            # Serve keeps this instance: let this build's records and pages go before the
-            # garbage collector runs again, so that it does not scan them between saves.
+            # Serve keeps this instance: this build's records and pages are let go (freed once
+            # the browser has reloaded) before the garbage collector runs again, so that it
+            # does not scan them between saves.
+            self._rebuild.let_go(self._site, self._files)
             self._site = self._files = None
-            self._rebuild.resume_collector()
         if self._export is not None and self._files is not None:
             self._export.finish(config, self._files)
         self._build_date.unpin()

@@ -45,6 +45,7 @@ import json
 import logging
 import os
 import re
+import threading
 import types
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -63,6 +64,9 @@ from ..site.reuse import RenderCache, digest_of, folder_digest
 from .compiled_templates import CompiledTemplates
 from .kept_site import KeptSite
 
+#: Seconds from the end of a build to freeing its records and pages: after the browser has
+#: reloaded the page (see :meth:`Rebuild.let_go`).
+LET_GO_SECONDS = 0.5
 #: The template a page whose output is taken from the last build is rendered with.
 EMPTY_TEMPLATE = "dossier-reused.html"
 #: The modules of the plugins besides this one with which an unchanged page may be left out of
@@ -135,6 +139,8 @@ class Rebuild:
         #: build before (those pages among them), in the last build
         self.left_out = self.entries_taken = 0
         self._paused = False
+        self._held: list[object] = []  # the last build's records and pages, till let go
+        self._lock = threading.Lock()
         #: pages whose Markdown conversion and whose template were skipped, in the last build
         self.converted_again = 0
         self.templates_skipped = 0
@@ -154,6 +160,24 @@ class Rebuild:
             gc.enable()
             self._paused = False
 
+    def let_go(self, *held: object) -> None:
+        """After a build: its records and pages (``held``) are freed, and the collector resumed,
+        :data:`LET_GO_SECONDS` later, or when the next build starts if that is sooner. Freeing
+        a large dossier's pages takes a while (half a second at 10,000 claims), which the
+        editor would otherwise wait for before the browser reloads."""
+        with self._lock:
+            older, self._held = self._held, list(held)
+        del older  # (none: the build's start let the one before go)
+        timer = threading.Timer(LET_GO_SECONDS, self._drop)
+        timer.daemon = True
+        timer.start()
+
+    def _drop(self) -> None:
+        with self._lock:
+            held, self._held = self._held, []
+            del held  # the last references: freed here
+            self.resume_collector()
+
     def hold(self, site_dir: str, site_made: bool) -> bool:
         """Before MkDocs empties the site folder: set the last build's files aside (when this
         build makes the site, not error pages, and the folder is the last build's)."""
@@ -169,7 +193,7 @@ class Rebuild:
     def failed(self) -> None:
         """The build failed: the next starts from an empty folder."""
         self.kept.forget()
-        self.resume_collector()
+        self._drop()
 
     def close(self) -> None:
         """The command ends: the second process too."""
@@ -177,7 +201,9 @@ class Rebuild:
         self.rendered.workers.close()
 
     def start(self, config: MkDocsConfig) -> None:
-        """A build begins (the plugin's first event): the collector paused, the counts reset."""
+        """A build begins (the plugin's first event): the last build let go, the collector
+        paused, the counts reset."""
+        self._drop()
         self.pause_collector()
         self._markdown_config = _digest(
             json.dumps([_plain(config.markdown_extensions), _plain(config.mdx_configs)], sort_keys=True)
