@@ -100,28 +100,33 @@ class KeptSite:
         Returns how many files were removed."""
         removed = 0
         if self._holding:
-            removed = self._sweep(site_dir, "")
+            removed, _ = self._sweep(site_dir, "")
         self._digests = self._new_digests
         self._new_digests = {}
         self._holding = False
         self._valid = True
         return removed
 
-    def _sweep(self, folder: str, prefix: str) -> int:
-        removed = 0
+    def _sweep(self, folder: str, prefix: str) -> tuple[int, int]:
+        """How many files were removed from ``folder``, and how many entries it still has."""
+        removed = left = 0
         with os.scandir(folder) as entries:
             for entry in entries:
+                left += 1
                 if entry.name.startswith(".") and not prefix:
                     continue
                 rel = prefix + entry.name
                 if entry.is_dir(follow_symlinks=False):
-                    removed += self._sweep(entry.path, rel + "/")
-                    if not os.listdir(entry.path):
+                    gone, inside = self._sweep(entry.path, rel + "/")
+                    removed += gone
+                    if not inside:
                         os.rmdir(entry.path)
+                        left -= 1
                 elif rel not in self._kept and entry.stat(follow_symlinks=False).st_mtime_ns <= self._since:
                     os.unlink(entry.path)
                     removed += 1
-        return removed
+                    left -= 1
+        return removed, left
 
     def forget(self) -> None:
         """The folder is not the last build's any more (a build failed, or showed error pages)."""
