@@ -28,8 +28,9 @@ and prints the medians, the ratio edit / full (the goal: at most 0.2 at 1,000 cl
 * the rest (copying files, the sitemap, plugins' other events).
 
 With ``--serve`` it also runs the real ``mkdocs serve`` on the dossier and times, from the
-moment the edited ``claims.yaml`` is saved, how long until the server answers with the edited
-claim's page (what the browser, reloaded by MkDocs' live reload, then shows), beside the full
+moment the edited ``claims.yaml`` is saved, how long until the edited claim's page is in hand as
+a browser showing it gets it: waiting on the live-reload address the server put in the page
+(which answers once the new build is in place), then loading the page again; beside the full
 first build the server logs.
 
 This is a script, not a test: timings depend on the machine.
@@ -61,6 +62,8 @@ GOALS = {1000: 0.2, 10000: 0.1}
 #: Seconds between one build and the next save, as between an editor's saves (the plugin frees
 #: the last build's pages half a second after it: adapter/rebuild.py, Rebuild.let_go).
 PAUSE_SECONDS = 1.0
+#: The live-reload script MkDocs' server puts in every page it serves: the build it shows.
+LIVE_RELOAD = re.compile(r"livereload\((\d+), (\d+)\);")
 SERVE_URL = "http://127.0.0.1:8000/"
 #: MkDocs' per-page steps, with the plugin's events that run inside each.
 STEPS = {
@@ -125,6 +128,13 @@ class Served:
         self.config.plugins.on_shutdown()
 
 
+def _claim_to_edit(claims: Path) -> str:
+    """The id of the claim :func:`_edit` edits."""
+    text = claims.read_text(encoding="utf-8")
+    at = text.index("    statement: ", len(text) // 2)
+    return str(re.findall(r"- id: \"?([^\"\s]+)", text[:at])[-1])
+
+
 def _edit(claims: Path, n: int) -> str:
     """Change the statement of one claim (the same claim, another text each time); its id."""
     text = claims.read_text(encoding="utf-8")
@@ -163,14 +173,26 @@ def in_the_browser(project: Path, runs: int) -> None:
         if not serving.wait(timeout=1800):
             raise SystemExit("mkdocs serve did not start")
         seen = []
+        base = f"http://127.0.0.1:{port}"
         for i in range(runs):
-            claim_id = _edit(project / "claims.yaml", 1000 + i)
+            claim_id = _claim_to_edit(project / "claims.yaml")
+            url = f"{base}/claims/{claim_id}/"
+            # As the browser showing the page: it waits on the live-reload address the server
+            # put in the page, which answers once a newer build is in place; then it reloads.
+            reload_at = LIVE_RELOAD.search(_get(url))
+            if reload_at is None:
+                raise SystemExit(f"no live reload in {url}")
+            epoch, request = reload_at.groups()
+            _edit(project / "claims.yaml", 1000 + i)
             start = time.perf_counter()
-            url = f"http://127.0.0.1:{port}/claims/{claim_id}/"
-            while f"Edited claim, version {1000 + i}." not in _get(url):
+            while True:
+                newer = _get(f"{base}/livereload/{epoch}/{request}").strip()
+                if newer.isdigit() and int(newer) > int(epoch):
+                    epoch = newer
+                    if f"Edited claim, version {1000 + i}." in _get(url):
+                        break
                 if time.perf_counter() - start > 300:
                     raise SystemExit(f"the edit did not show at {url}")
-                time.sleep(0.05)
             seen.append(time.perf_counter() - start)
             time.sleep(1)
     finally:
