@@ -175,6 +175,11 @@ class PageInputs:
             self._records[claim.id] = digest_of(hashlib.sha256(self._common), self._record_json(claim)).hexdigest()
         return self._records[claim.id]
 
+    def shown(self, *parts: str) -> str:
+        """The digest of ``parts`` and of everything any page may show of the dossier besides
+        its claims (the questions, actors and sources, the options, templates, catalogues)."""
+        return digest_of(hashlib.sha256(self._common), *parts).hexdigest()
+
     def _claim(self, claim: Claim) -> str:
         index = self._index
         position = index.claim_position[claim.id]
@@ -261,6 +266,18 @@ class CachedMacros:
 
     def timeline_entry(self, view: Any, link: Any, claim: Claim) -> Markup:
         return self._piece("timeline_entry", view, link, claim)
+
+    def kept(
+        self, name: str, ident: object, *shown: object, claims: Iterable[Claim] = (), caller: Callable[[], str]
+    ) -> Markup:
+        """A piece of a listing page (``{% call m.kept(name, ident, ...) %}``): the last build's
+        while its ``shown`` inputs (their text) and its ``claims`` are the same."""
+
+        def make() -> Markup:
+            return Markup(caller())
+
+        key = self._inputs.shown(repr(shown), *(self._inputs.record(claim) for claim in claims))
+        return self._cache.fragment((self._here, name, ident), key, make)
 
     def _piece(self, macro: str, view: Any, link: Any, claim: Claim) -> Markup:
         def make() -> Markup:
