@@ -204,7 +204,7 @@ def in_the_browser(project: Path, runs: int) -> None:
     rebuilds = ", ".join(f"{b:.2f}" for b in built[1:])
     print(
         f"    mkdocs serve: first (full) build {first:.2f} s; a saved edit served after {edit:.2f} s "
-        f"(median of {len(seen)}), ratio {edit / first:.2f}; the server's rebuilds took {rebuilds} s"
+        f"(median of {len(seen)}), ratio {edit / first:.3f}; the server's rebuilds took {rebuilds} s"
     )
 
 
@@ -265,7 +265,7 @@ def run(n: int, runs: int, workdir: Path, serve: bool = False, serve_runs: int =
     goal = GOALS.get(n)
     verdict = f" (goal: at most {goal})" if goal else ""
     ratio = edit / full
-    print(f"{n:,} claims: full build {full:.2f} s, one-claim edit {edit:.2f} s, ratio {ratio:.2f}{verdict}")
+    print(f"{n:,} claims: full build {full:.2f} s, one-claim edit {edit:.2f} s, ratio {ratio:.3f}{verdict}")
     _report(profile, profiled, served.timed.seconds if served.timed else {})
     if serve:
         in_the_browser(project, serve_runs)
