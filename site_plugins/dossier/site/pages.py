@@ -44,7 +44,7 @@ from .options import SiteOptions
 from .fragments import Fragments
 from .reuse import CachedMacros, PageInputs, RenderCache
 from .sanitise import MARKDOWN_FIELDS
-from .share import Share
+from .share import KeptCard, Share
 from .texts import LISTING_FRONT, NOT_FOUND_HEADING, NOT_FOUND_TEXT, QUESTION_ORDER, STATUS_LABEL
 from .view import View
 
@@ -100,6 +100,10 @@ class DossierSite:
         self._inputs = PageInputs(self.index, self.analysis, options, self.view.history, lines) if cache is not None else None
         #: the generated pages' HTML, kept aside from Markdown
         self.fragments = Fragments(cache)
+        self._kept_card: KeptCard | None = None
+        if cache is not None and self._inputs is not None:
+            inputs = self._inputs
+            self._kept_card = lambda name, claim, make: cache.text(name, inputs.record(claim), make)
 
     # -- rendering -----------------------------------------------------------------------
     def _render(self, template: str, here: str, **extra: Any) -> str:
@@ -158,7 +162,7 @@ class DossierSite:
     # -- pages ---------------------------------------------------------------------------
     def claim_page(self, claim: Claim) -> str:
         here = self.layout.claim(claim.id)
-        self.share.claim_card(here, claim, self._status_label[claim.status.value])
+        self.share.claim_card(here, claim, self._status_label[claim.status.value], self._kept_card)
         key = self._inputs.claim(claim) if self._inputs is not None else None
         reused = self.fragments.reused(here, key)
         if reused is not None:

@@ -45,6 +45,9 @@ EMBED_WIDTH, EMBED_HEIGHT = 560, 420
 
 #: Under serve: (path, claim, make) -> what the last build made there for the same claim.
 Kept = Callable[[str, Claim, Callable[[], bytes | None]], bytes | None]
+#: Under serve: ``kept(name, claim, make)`` gives a claim's card and head tags of the last build
+#: where the claim's inputs are the same, else ``make()``'s.
+KeptCard = Callable[[str, Claim, Callable[[], "tuple[cards.Card, str]"]], "tuple[cards.Card, str]"]
 
 
 class Share:
@@ -157,8 +160,14 @@ class Share:
         return out
 
     # -- social cards ----------------------------------------------------------------------
-    def claim_card(self, src: str, claim: Claim, status_label: str) -> None:
-        """The card of the claim page ``src``, to draw and to name in its head."""
+    def claim_card(self, src: str, claim: Claim, status_label: str, kept: KeptCard | None = None) -> None:
+        """The card of the claim page ``src``, to draw and to name in its head (``kept``: under
+        serve, the last build's card and head where the claim's inputs are the same)."""
+        make = partial(self._claim_card, claim, status_label)
+        card, self._heads[src] = make() if kept is None else kept(f"card:{src}", claim, make)
+        self._cards.append(card)
+
+    def _claim_card(self, claim: Claim, status_label: str) -> tuple[cards.Card, str]:
         who = self._actor_name(claim.actor)
         card = cards.Card(
             stem=f"claims/{claim.id}",
@@ -168,9 +177,8 @@ class Share:
             lines=(who, self._date(claim.made)),
             footer=self._options.site_name,
         )
-        self._cards.append(card)
         alt = f"{status_label}: {card.title} ({who}, {self._date(claim.made)})"
-        self._heads[src] = self.head(card, alt, oembed_of=claim)
+        return card, self.head(card, alt, oembed_of=claim)
 
     def question_card(self, src: str, question: Question, status_label: str, claims_line: str) -> None:
         """The card of the question page ``src``."""
