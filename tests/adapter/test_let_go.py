@@ -11,7 +11,8 @@ from pathlib import Path
 from fixtures import MINI_DIR
 from mkdocs.config import load_config
 
-from site_plugins.dossier.adapter.rebuild import LET_GO_SECONDS, Rebuild
+from site_plugins.dossier.adapter.collector import LET_GO_SECONDS
+from site_plugins.dossier.adapter.rebuild import Rebuild
 
 
 class Held:
@@ -22,7 +23,7 @@ def test_a_build_is_let_go_a_moment_after_it_ends() -> None:
     rebuild = Rebuild()
     held = Held()
     alive = weakref.ref(held)
-    rebuild.let_go(held)
+    rebuild.collector.let_go(held)
     del held
     assert alive() is not None  # the build has just ended: the browser reloads first
     deadline = time.monotonic() + 20 * LET_GO_SECONDS
@@ -41,7 +42,7 @@ def test_the_next_build_lets_the_last_go_at_once_and_the_collector_runs_again(tm
         assert not gc.isenabled()  # paused while the build runs
         held = Held()
         alive = weakref.ref(held)
-        rebuild.let_go(held)
+        rebuild.collector.let_go(held)
         del held
         assert not gc.isenabled()  # still paused: the build's objects are not scanned before they go
         rebuild.start(config)

@@ -30,7 +30,7 @@ from ..analysis.review import review
 from ..checking.validate import load_and_validate
 from ..editors.schema import reference_markdown
 from ..problems import Problem
-from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite, error_page
+from ..site.pages import WHAT_WE_KNOW_MARKER, DossierSite, assets, error_page
 from ..site.reuse import RenderCache
 from ..site.texts import PERMALINK_TITLE
 from ..site.whitespace import squeeze
@@ -39,7 +39,8 @@ from .card_cache import CardCache
 from .config import DossierConfig
 from .export import PageTree, export_target
 from .history import read_history
-from .rebuild import Rebuild, ThemeLoopFiles, with_empty_template
+from .page_loop import ThemeLoopFiles
+from .rebuild import Rebuild, with_empty_template
 from .serve_errors import BrokenDossier, not_found
 from .site_options import BuildDate, site_options
 from .watcher import quicken
@@ -125,10 +126,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._export = _start_export(config)  # before the engine lays out the site (plain .html URLs)
         if snapshots is None:
             log.info("No snapshots folder configured (DOSSIER_SNAPSHOTS): quotes are not checked.")
-        self._broken = None
         if self._rebuild is not None:
             self._rebuild.start(config)  # the garbage collector paused till on_post_build
-        self._site = self._load(claims_path, snapshots, config, config_dir)
+        loaded = _load(
+            self.config, config, (claims_path, snapshots, config_dir), self._rebuild, self._command
+        )
+        self._site, self._broken = (loaded, None) if isinstance(loaded, DossierSite) else (None, loaded)
         if self._site is None:  # serve, with problems: error pages (serve_errors)
             return config
         self._build_date.pin(self._site.data.dossier.updated)
@@ -136,27 +139,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         wanted = self.config.atomic and self._command != "serve" and not self._dirty
         self._atomic = _start_atomic(config, wanted)
         return config
-
-    def _load(
-        self, claims_path: Path, snapshots: Path | None, config: MkDocsConfig, config_dir: Path
-    ) -> DossierSite | None:
-        cache = self._rebuild.rendered if self._rebuild is not None else None
-        loaded = _load_site(self.config, config, claims_path, snapshots, config_dir, cache)
-        if isinstance(loaded, DossierSite):
-            return loaded
-        name = claims_path.name
-        if self._command == "serve":  # the problems listed once, and error pages
-            self._broken = BrokenDossier(loaded, name)
-            for line in self._broken.log_lines():
-                log.info(line)  # not a warning: strict mode would fail the build and stall the server
-            return None
-        if not claims_path.is_file():
-            raise PluginError(
-                f"dossier: the claim records file {name} was not found (plugin option 'claims')."
-            )
-        for problem in loaded:
-            log.error(str(problem))
-        raise PluginError(_problems_message(len(loaded), name))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self._claims_path is not None:
@@ -186,12 +168,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if site is None:
             return None
         self._generated = _add_pages(files, config, site, self._rebuild)  # kept for error pages
-        _add_files(files, config, site, self._rebuild.static_file if self._rebuild else _generated)
+        _add_files(files, config, site, self._rebuild.files.file if self._rebuild else _generated)
         # The social cards go straight into the new site (MkDocs has cleaned it by now),
         # copied from the last one where unchanged (see on_pre_build).
         site.start_cards(config.site_dir, self._cards.previous)
         if self._rebuild is not None:  # unchanged pages left out of the theme's loop
-            self._files = files = ThemeLoopFiles(files, self._rebuild)
+            self._files = files = ThemeLoopFiles(files, self._rebuild.theme_pages)
         return files
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -203,7 +185,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self._rebuild is None:
             return env
         if self._site is not None and self._export is None:
-            self._rebuild.theme_loop(config, self, _search_entries(config))
+            self._rebuild.loop.allow(config, self, _search_entries(config))
         return with_empty_template(env, self._rebuild.compiled)
 
     def on_page_markdown(
@@ -282,7 +264,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     @event_priority(100)
     def _last_search_entries(self, *, config: MkDocsConfig) -> None:
         if self._rebuild is not None:
-            self._rebuild.last_entries(_search_entries(config))
+            self._rebuild.loop.last_entries(_search_entries(config))
 
     # -- atomic output ---------------------------------------------------------------------
     # Priority -100: for a build started from Python without MkDocs' command line (no
@@ -301,7 +283,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # Serve keeps this instance: this build's records and pages are let go (freed once
             # the browser has reloaded) before the garbage collector runs again, so that it
             # does not scan them between saves.
-            self._rebuild.let_go(self._site, self._files)
+            self._rebuild.collector.let_go(self._site, self._files)
             self._site = self._files = None
         if self._export is not None and self._files is not None:
             self._export.finish(config, self._files)
@@ -338,7 +320,7 @@ def _add_files(files: Files, config: MkDocsConfig, site: DossierSite, static: St
     ``static`` makes them (under serve, files that stay in place when unchanged)."""
     for name, content in site.downloads().items():
         files.append(static(config, site.layout.download(name), content))
-    for name, content in site.assets().items():
+    for name, content in assets().items():
         files.append(static(config, site.layout.asset(name), content))
     for path, content in site.history_files().items():
         if files.get_file_from_path(path) is None:
@@ -389,6 +371,33 @@ def _search_entries(config: MkDocsConfig) -> list[Any] | None:
     search = config.plugins.get("material/search")
     entries = getattr(getattr(search, "search_index", None), "entries", None)
     return entries if isinstance(entries, list) else None
+
+
+def _load(
+    options: DossierConfig,
+    config: MkDocsConfig,
+    paths: tuple[Path, Path | None, Path],
+    rebuild: Rebuild | None,
+    command: str,
+) -> DossierSite | BrokenDossier:
+    """The dossier's pages (``paths``: the claims file, the snapshots folder, the folder of
+    ``mkdocs.yml``); under serve, with problems, the error pages listing them."""
+    claims_path, snapshots, config_dir = paths
+    cache = rebuild.rendered if rebuild is not None else None
+    loaded = _load_site(options, config, claims_path, snapshots, config_dir, cache)
+    if isinstance(loaded, DossierSite):
+        return loaded
+    name = claims_path.name
+    if command == "serve":  # the problems listed once, and error pages
+        broken = BrokenDossier(loaded, name)
+        for line in broken.log_lines():
+            log.info(line)  # not a warning: strict mode would fail the build and stall the server
+        return broken
+    if not claims_path.is_file():
+        raise PluginError(f"dossier: the claim records file {name} was not found (plugin option 'claims').")
+    for problem in loaded:
+        log.error(str(problem))
+    raise PluginError(_problems_message(len(loaded), name))
 
 
 def _load_site(

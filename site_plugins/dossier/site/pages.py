@@ -42,9 +42,9 @@ from .i18n import Words
 from .layout import Links
 from .options import SiteOptions
 from .fragments import Fragments
-from .reuse import CachedMacros, PageInputs, RenderCache
+from .reuse import CachedMacros, PageInputs, RenderCache, kept_by_record, kept_lines
 from .sanitise import MARKDOWN_FIELDS
-from .share import KeptCard, Share
+from .share import Share
 from .texts import LISTING_FRONT, NOT_FOUND_HEADING, NOT_FOUND_TEXT, QUESTION_ORDER, STATUS_LABEL
 from .view import View
 
@@ -100,10 +100,9 @@ class DossierSite:
         self._inputs = PageInputs(self.index, self.analysis, options, self.view.history, lines) if cache is not None else None
         #: the generated pages' HTML, kept aside from Markdown
         self.fragments = Fragments(cache)
-        self._kept_card: KeptCard | None = None
-        if cache is not None and self._inputs is not None:
-            inputs = self._inputs
-            self._kept_card = lambda name, claim, make: cache.text(name, inputs.record(claim), make)
+        inputs = self._inputs
+        self._kept_card = kept_by_record(cache, inputs) if cache and inputs else None
+        self._kept_lines = kept_lines(cache, inputs, self.analysis) if cache and inputs else None
 
     # -- rendering -----------------------------------------------------------------------
     def _render(self, template: str, here: str, **extra: Any) -> str:
@@ -227,11 +226,6 @@ class DossierSite:
         groups = _grouped(self.data.questions)
         return self._render_page("what_we_know.md.j2", here, search_view=False, groups=groups)
 
-    def assets(self) -> dict[str, bytes]:
-        """Asset path (under ``assets_dir``) -> bytes: the pages' stylesheet and scripts."""
-        folder = resources.files("site_plugins.dossier.site") / "assets"
-        return {name: (folder / name).read_bytes() for name in ASSETS}
-
     def shared_files(self) -> dict[str, bytes]:
         """Site path -> bytes: each claim's citation (CSL-JSON), embed page and oEmbed file."""
 
@@ -258,16 +252,8 @@ class DossierSite:
 
     def downloads(self) -> dict[str, bytes]:
         if self._downloads is None:
-            kept = None
-            cache, inputs, analysis = self._cache, self._inputs, self.analysis
-            if cache is not None and inputs is not None:
-
-                def kept(claim: Claim, make: Callable[[], exports.ClaimLines]) -> exports.ClaimLines:
-                    # The record, and what it may name (in PageInputs.record), and its conflicts.
-                    key = inputs.record(claim) + repr(exports.conflict_ids(claim, analysis))
-                    return cache.text(f"downloads:{claim.id}", key, make)
-
-            self._downloads = dict(sorted(exports.export_files(self.index, analysis, kept).items()))
+            made = exports.export_files(self.index, self.analysis, self._kept_lines)
+            self._downloads = dict(sorted(made.items()))
         return self._downloads
 
     def pages(self) -> dict[str, str]:
@@ -328,6 +314,12 @@ class DossierSite:
             if question_id in self.index.questions:
                 return self.view.question_edit_url(question_id)
         return self.options.edit_base
+
+
+def assets() -> dict[str, bytes]:
+    """Asset path (under ``assets_dir``) -> bytes: the pages' stylesheet and scripts."""
+    folder = resources.files("site_plugins.dossier.site") / "assets"
+    return {name: (folder / name).read_bytes() for name in ASSETS}
 
 
 def error_page(page: str, words: Words) -> str:

@@ -32,6 +32,7 @@ from ..history.model import History
 from ..records.index import Index
 from ..records.model import Claim, Question
 from .chart_worker import Workers
+from .exports import ClaimLines, KeptLines, conflict_ids
 from .options import SiteOptions
 
 LineOf = Callable[[tuple[object, ...]], int | None]
@@ -212,6 +213,23 @@ class PageInputs:
             repr(self._conflicts_by_question.get(question.id, [])),
             *(self._record_json(claim) for claim in index.claims_by_question.get(question.id, [])),
         ).hexdigest()
+
+
+def kept_by_record(cache: RenderCache, inputs: PageInputs) -> Callable[[str, Claim, Callable[[], T]], T]:
+    """``kept(name, claim, make)``: what the last build made as ``name`` while the claim's record
+    (and what it may name) is the same (a claim's social card and head tags)."""
+    return lambda name, claim, make: cache.text(name, inputs.record(claim), make)
+
+
+def kept_lines(cache: RenderCache, inputs: PageInputs, analysis: Analysis) -> KeptLines:
+    """A claim's lines in the downloads, the last build's while its record, what it may name and
+    its conflicts are the same."""
+
+    def kept(claim: Claim, make: Callable[[], ClaimLines]) -> ClaimLines:
+        key = inputs.record(claim) + repr(conflict_ids(claim, analysis))
+        return cache.text(f"downloads:{claim.id}", key, make)
+
+    return kept
 
 
 def digest_of(digest: Any, *parts: str) -> Any:
