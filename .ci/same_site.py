@@ -16,7 +16,6 @@ import filecmp
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
@@ -46,16 +45,14 @@ cli()
 
 
 def _export(rev: str, into: Path) -> None:
-    """The tree of ``rev`` (tracked files only) written into ``into``."""
-    archive = subprocess.run(
-        ["git", "archive", "--format=tar", rev], cwd=REPO, capture_output=True, check=True
-    ).stdout
-    into.mkdir(parents=True)
-    tar_path = into.parent / f"{into.name}.tar"
-    tar_path.write_bytes(archive)
-    with tarfile.open(tar_path) as tar:
-        tar.extractall(into, filter="data")
-    tar_path.unlink()
+    """The tree of ``rev`` checked out into ``into`` as a git worktree, so that its build reads
+    the history of ``claims.yaml`` up to ``rev`` as the working tree's build reads it up to
+    HEAD (an archive without git would give a site without its History sections)."""
+    subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(into), rev], cwd=REPO, check=True)
+
+
+def _remove(into: Path) -> None:
+    subprocess.run(["git", "worktree", "remove", "--force", str(into)], cwd=REPO, check=False)
 
 
 def _build(tree: Path, out: Path) -> None:
@@ -87,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="same-site-") as tmp:
         base_tree = Path(tmp) / "base"
         _export(args.base, base_tree)
-        _build(base_tree, Path(tmp) / "base-site")
+        try:
+            _build(base_tree, Path(tmp) / "base-site")
+        finally:
+            _remove(base_tree)
         _build(REPO, Path(tmp) / "work-site")
         files = sum(1 for p in (Path(tmp) / "work-site").rglob("*") if p.is_file())
         differences = _differences(Path(tmp) / "base-site", Path(tmp) / "work-site")
