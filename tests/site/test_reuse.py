@@ -55,17 +55,23 @@ def test_listing_pieces_are_rendered_again_only_where_a_claim_changed(monkeypatc
     data = _mini()
     _pages(DossierSite(data, OPTIONS, cache=cache))
     first = list(made)
-    assert {name for name, _ in first} == {"day", "source", "conflict"}
+    assert {name for name, _ in first} == {"day", "source", "conflict", "actor", "question"}
     made.clear()
     edited = _restated(data, "count-12", "Twelve lanterns stand on the pier.")
     served = _pages(DossierSite(edited, OPTIONS, cache=cache))
     # Only the pieces that show count-12 are rendered again: its day, the sources it cites
-    # (in both views) and its conflicts.
+    # (in both views), its conflicts, its actor and its question.
     count_12 = next(c for c in data.claims if c.id == "count-12")
     assert made and len(made) < len(first)
     assert sorted(ident for name, ident in made if name == "source") == sorted(
         (citation.source, view) for citation in count_12.citations for view in (False, True)
     )
     assert ("day", count_12.made) in made
+    # Its actor and its question, on the page of who said what and the index of questions.
+    assert sorted(ident for name, ident in made if name == "actor") == [(count_12.actor, False), (count_12.actor, True)]
+    assert sorted(ident for name, ident in made if name == "question") == [
+        (count_12.question, False),
+        (count_12.question, True),
+    ]
     # And the pages are those a render without the cache makes.
     assert served == _pages(DossierSite(edited, OPTIONS))

@@ -186,8 +186,22 @@ class ThemeLoopFiles(Files):
     ) -> None:
         super().__init__(files)
         self._theme_pages = theme_pages
+        #: the Markdown pages among the files, found once: MkDocs and the plugins ask for them
+        #: six times a build, each time going through every file (the cards and downloads too)
+        self._markdown: list[File] | None = None
 
     def documentation_pages(
         self, *, inclusion: Callable[[InclusionLevel], bool] = InclusionLevel.is_included
     ) -> Sequence[File]:
-        return self._theme_pages(super().documentation_pages(inclusion=inclusion), inclusion)
+        if self._markdown is None:
+            self._markdown = [file for file in self if file.is_documentation_page()]
+        pages = [file for file in self._markdown if inclusion(file.inclusion)]  # as Files does
+        return self._theme_pages(pages, inclusion)
+
+    def append(self, file: File) -> None:
+        self._markdown = None
+        super().append(file)
+
+    def remove(self, file: File) -> None:
+        self._markdown = None
+        super().remove(file)
