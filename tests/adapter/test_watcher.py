@@ -83,3 +83,36 @@ def test_a_started_or_other_observer_is_left_alone(tmp_path: Path) -> None:
         assert server.observer is other and server.build_delay == 0.1
     finally:
         server.server_close()
+
+
+def test_a_save_written_in_parts_a_poll_apart_is_one_build_of_the_whole_file(tmp_path: Path) -> None:
+    # A large claims.yaml's save takes a while (10 MB: about a tenth of a second): a poll in the
+    # middle of it must not start a build of the half-written file, then another of the whole.
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("claims: []\n", encoding="utf-8")
+    builds: list[str] = []
+    server = LiveReloadServer(
+        builder=lambda: builds.append(claims.read_text(encoding="utf-8")),
+        host="127.0.0.1",
+        port=0,
+        root=str(tmp_path),
+    )
+    server.watch(str(claims), recursive=False)
+    quicken(server)
+    serving = threading.Thread(target=server.serve, daemon=True)  # its build loop, as mkdocs serve
+    serving.start()
+    try:
+        time.sleep(3 * POLL_SECONDS)  # the first look taken
+        with claims.open("w", encoding="utf-8") as out:
+            out.write("claims: [1,")
+            out.flush()
+            time.sleep(POLL_SECONDS)  # a look sees the file half written
+            out.write(" 2]\n")
+        deadline = time.monotonic() + 10
+        while not builds and time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+        time.sleep(20 * POLL_SECONDS)  # time for a second build, if the save were taken as two
+    finally:
+        server.shutdown(wait=True)
+        serving.join(timeout=10)
+    assert builds == ["claims: [1, 2]\n"]
