@@ -196,6 +196,7 @@ def in_the_browser(project: Path, runs: int) -> None:
                 if time.perf_counter() - start > 300:
                     raise SystemExit(f"the edit did not show at {url}")
             seen.append(time.perf_counter() - start)
+        time.sleep(PAUSE_SECONDS)  # the last build's log line read before the server stops
     finally:
         server.terminate()
         server.wait(timeout=60)
