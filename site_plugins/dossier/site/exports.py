@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from ..analysis.conflicts import Analysis
@@ -88,7 +89,7 @@ def export_files(index: Index, analysis: Analysis, kept: KeptLines | None = None
     """File name -> content, for every download."""
     data = index.data
     lines = [
-        kept(claim, _lines_maker(claim, index, analysis)) if kept else _claim_lines(claim, index, analysis)
+        kept(claim, partial(_claim_lines, claim, index, analysis)) if kept else _claim_lines(claim, index, analysis)
         for claim in data.claims
     ]
     sources = []
@@ -113,10 +114,6 @@ def export_files(index: Index, analysis: Analysis, kept: KeptLines | None = None
 def conflict_ids(claim: Claim, analysis: Analysis) -> list[str]:
     """The ids of the conflicts the claim is in (the downloads name them)."""
     return [c.id for c in analysis.by_claim.get(claim.id, [])]
-
-
-def _lines_maker(claim: Claim, index: Index, analysis: Analysis) -> Callable[[], ClaimLines]:
-    return lambda: _claim_lines(claim, index, analysis)
 
 
 def _claim_lines(claim: Claim, index: Index, analysis: Analysis) -> ClaimLines:
